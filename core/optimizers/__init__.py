@@ -1,0 +1,81 @@
+"""Optimizer update rules, exactly as PyTorch's ``torch.optim`` computes them.
+
+>>> from core.optimizers import make
+>>> opt = make("adam", lr=0.02, betas=(0.9, 0.999), amsgrad=True)
+>>> state = opt.init(x)                  # x: float array of shape (..., d)
+>>> u, state = opt.update(g, state, x)   # the next point is x + u
+
+Keyword names and defaults are torch's. Every rule is elementwise over the last
+axis, so ``x`` of shape (B, d) runs B independent problems, and any hyperparameter
+may be an array broadcasting against ``x`` (``lr`` of shape (B, 1) sweeps B learning
+rates in one call). The UI's "Momentum" and "Nesterov" are ``sgd`` with
+``momentum > 0`` (and ``nesterov=True``).
+
+Each rule's docstring carries its update in LaTeX (the ``.. math::`` block) and a
+``Convention:`` paragraph; :func:`latex` and :func:`convention` hand those to the
+pages, so the equations shown are the ones documented beside the code.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+
+from ._base import Optimizer
+from .adam import AdamState, NAdamState, adam, adamw, nadam
+from .adaptive import AdadeltaState, AdagradState, RMSpropState, adadelta, adagrad, rmsprop
+from .sgd import SGDState, sgd
+
+RULES: dict[str, Callable[..., Optimizer]] = {
+    "sgd": sgd, "adagrad": adagrad, "rmsprop": rmsprop, "adadelta": adadelta,
+    "adam": adam, "adamw": adamw, "nadam": nadam,
+}
+OPTIMIZER_NAMES: tuple[str, ...] = tuple(RULES)
+
+__all__ = [
+    "OPTIMIZER_NAMES", "Optimizer", "make", "defaults", "latex", "convention",
+    "SGDState", "AdagradState", "RMSpropState", "AdadeltaState", "AdamState", "NAdamState",
+]
+
+
+def make(name: str, **hparams) -> Optimizer:
+    """Build the rule ``name`` with torch's keyword arguments; ValueError if anything is off."""
+    rule = _rule(name)
+    known = inspect.signature(rule).parameters
+    unknown = sorted(set(hparams) - set(known))
+    if unknown:
+        raise ValueError(f"{name}: unknown hyperparameter(s) {', '.join(unknown)}; "
+                         f"{name} takes {', '.join(known)}")
+    return rule(**hparams)
+
+
+def defaults(name: str) -> dict:
+    """torch's default hyperparameters of ``name``, by keyword."""
+    return {k: p.default for k, p in inspect.signature(_rule(name)).parameters.items()}
+
+
+def latex(name: str) -> str:
+    """The update equation of ``name`` in LaTeX, read from the rule's docstring."""
+    lines = inspect.getdoc(_rule(name)).splitlines()
+    start = lines.index(".. math::") + 1
+    body = []
+    for line in lines[start:]:
+        if line and not line.startswith(" "):
+            break
+        body.append(line)
+    return inspect.cleandoc("\n".join(body))
+
+
+def convention(name: str) -> str:
+    """The ``Convention:`` paragraph of ``name``: where torch and Keras disagree."""
+    doc = inspect.getdoc(_rule(name))
+    text = doc[doc.index("Convention:") + len("Convention:"):]
+    return " ".join(text.split("\n\n")[0].split())
+
+
+def _rule(name: str) -> Callable[..., Optimizer]:
+    try:
+        return RULES[name]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown optimizer {name!r}; choose one of "
+                         f"{', '.join(OPTIMIZER_NAMES)}") from None

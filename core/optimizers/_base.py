@@ -1,0 +1,36 @@
+"""The record every rule returns: a name, its resolved hyperparameters and two pure functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import numpy as np
+
+
+class Optimizer(NamedTuple):
+    """An update rule as a pair of pure functions (the optax shape).
+
+    ``init(x) -> state`` builds a fresh state for parameters ``x`` of shape ``(..., d)``.
+    ``update(g, state, x) -> (u, state)`` returns the signed step ``u`` (the next point is
+    ``x + u``) and a new state; it never mutates ``g``, ``x`` or the old state.
+    ``hparams`` holds every hyperparameter under torch's keyword name, after checking.
+    """
+
+    name: str
+    hparams: dict[str, Any]
+    init: Callable[[np.ndarray], NamedTuple]
+    update: Callable[[np.ndarray, NamedTuple, np.ndarray], tuple[np.ndarray, NamedTuple]]
+
+    def batch_shape(self, x_shape: tuple[int, ...]) -> tuple[int, ...]:
+        """Shape of ``x`` once broadcast against every array hyperparameter."""
+        shapes = [np.shape(v) for v in _flat(self.hparams.values())]
+        return np.broadcast_shapes(tuple(x_shape), *shapes)
+
+
+def _flat(values):
+    for v in values:
+        if isinstance(v, tuple):
+            yield from v
+        elif isinstance(v, (float, int, np.ndarray)) and not isinstance(v, bool):
+            yield v
