@@ -1,8 +1,12 @@
 """The one optimization loop: run an optimizer on an objective and record everything.
 
 An objective is anything with ``f(x)`` (shape (..., d) -> (...)) and ``grad(x)``
-((..., d) -> (..., d)), such as a :class:`core.surfaces.Surface`. It may also carry
-``bound``: a trajectory with any |coordinate| beyond it counts as diverged.
+((..., d) -> (..., d)), such as a :class:`core.surfaces.Surface`. Optional extras:
+
+- ``bound``: a trajectory with any |coordinate| beyond it counts as diverged;
+- ``batch_grad(x, k)``: the gradient the optimizer sees at step k (say, of the k-th
+  mini-batch); when present it replaces ``grad``, so every optimizer and every
+  trajectory of a batch is fed the same sequence of mini-batches.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ class Trajectory(NamedTuple):
     """What one call of :func:`run` produced, with a leading step axis.
 
     points     (steps+1, ..., d)  x_0 ... x_T
-    losses     (steps+1, ...)     f(x_k)
+    losses     (steps+1, ...)     f(x_k), or None when run with track_loss=False
     gradients  (steps, ..., d)    g_k fed to the optimizer at x_k (noise included)
     updates    (steps, ..., d)    u_k, so that x_{k+1} = x_k + u_k
     diverged_at (...)             first step k whose point is non-finite or out of
@@ -53,7 +57,8 @@ class Trajectory(NamedTuple):
 
 
 def run(optimizer: Optimizer, objective, x0, steps: int, *, grad_noise: float = 0.0,
-        seed: int | None = None, record_states: bool = False) -> Trajectory:
+        seed: int | None = None, record_states: bool = False,
+        track_loss: bool = True) -> Trajectory:
     """Take ``steps`` steps of ``optimizer`` on ``objective`` from ``x0``.
 
     x_{k+1} = x_k + u_k,  (u_k, state) = optimizer.update(g_k, state, x_k),
@@ -65,6 +70,10 @@ def run(optimizer: Optimizer, objective, x0, steps: int, *, grad_noise: float = 
     equals the same runs made one at a time. ``x0`` is broadcast against the
     optimizer's array hyperparameters, so ``x0`` of shape (d,) with ``lr`` of shape
     (B, 1) gives B trajectories.
+
+    ``track_loss=False`` skips evaluating f at every point (for objectives where f
+    is expensive, such as a full data set); divergence is then judged on the points
+    and gradients alone.
     """
     steps = _check_steps(steps)
     sigma = float(grad_noise)
@@ -83,9 +92,10 @@ def run(optimizer: Optimizer, objective, x0, steps: int, *, grad_noise: float = 
     updates = np.empty((steps,) + x.shape)
     points[0] = x
     state, kept = optimizer.init(x), []
+    batch_grad = getattr(objective, "batch_grad", None)
     with np.errstate(all="ignore"):
         for k in range(steps):
-            g = objective.grad(x)
+            g = batch_grad(x, k) if batch_grad is not None else objective.grad(x)
             if noise is not None:
                 g = g + noise[k]
             gradients[k] = g
@@ -95,7 +105,7 @@ def run(optimizer: Optimizer, objective, x0, steps: int, *, grad_noise: float = 
             points[k + 1] = x
             if record_states:
                 kept.append(state)
-        losses = np.asarray(objective.f(points), dtype=float)
+        losses = np.asarray(objective.f(points), dtype=float) if track_loss else None
     states = _stack(kept) if record_states else None
     return _cut(Trajectory(points, losses, gradients, updates, None, states), bound)
 
@@ -119,7 +129,9 @@ def _stack(states: list) -> tuple | None:
 def _cut(tr: Trajectory, bound: float) -> Trajectory:
     """Find each trajectory's divergence step and freeze everything after it."""
     p = tr.points
-    bad = ~np.isfinite(tr.losses) | ~np.all(np.isfinite(p) & (np.abs(p) <= bound), axis=-1)
+    bad = ~np.all(np.isfinite(p) & (np.abs(p) <= bound), axis=-1)
+    if tr.losses is not None:
+        bad |= ~np.isfinite(tr.losses)
     if tr.states is not None:
         bad[1:] |= ~_states_finite(tr.states, bad.shape[1:])
     bad[1:] |= ~np.all(np.isfinite(tr.gradients), axis=-1)   # an inf gradient poisons x_{k+1}
@@ -131,9 +143,9 @@ def _cut(tr: Trajectory, bound: float) -> Trajectory:
     steps = len(tr.updates)
     k = np.arange(steps + 1).reshape((-1,) + (1,) * hit.ndim)
     last = np.where(hit, diverged_at - 1, steps)                 # index of the last sane point
-    take = np.broadcast_to(np.minimum(k, last), tr.losses.shape)  # repeat the last sane row
+    take = np.broadcast_to(np.minimum(k, last), bad.shape)      # repeat the last sane row
     points = np.take_along_axis(p, np.broadcast_to(take[..., None], p.shape), axis=0)
-    losses = np.take_along_axis(tr.losses, take, axis=0)
+    losses = None if tr.losses is None else np.take_along_axis(tr.losses, take, axis=0)
     moving = k[:-1] < last                                       # steps that left a sane point
     gradients = np.where(moving[..., None], tr.gradients, 0.0)
     updates = np.where(moving[..., None], tr.updates, 0.0)

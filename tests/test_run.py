@@ -133,3 +133,24 @@ def test_bad_arguments_raise_a_readable_error(kwargs):
 def _assert_all_finite(tr):
     for name in ("points", "losses", "gradients", "updates"):
         assert np.all(np.isfinite(getattr(tr, name))), f"{name} holds NaN or inf"
+
+
+class MiniBatches(Bowl):
+    """Step k sees the k-th fixed 'batch': the gradient scaled by a known factor."""
+
+    scale = np.array([1.0, 0.0, 2.0, 0.5])
+
+    def batch_grad(self, x, k):
+        return self.scale[k % 4] * self.c * x
+
+
+def test_batch_grad_feeds_step_k_its_own_batch():
+    tr = run(make("sgd", lr=0.1), MiniBatches(), [1.0, 2.0], 6)
+    for k in range(6):
+        np.testing.assert_allclose(tr.gradients[k], MiniBatches.scale[k % 4] * tr.points[k])
+
+
+def test_track_loss_off_still_cuts_divergence():
+    tr = run(make("sgd", lr=10.0), Bowl(bound=50.0), [1.0, 1.0], 20, track_loss=False)
+    assert tr.losses is None and tr.diverged_at == 2
+    assert np.all(np.isfinite(tr.points))
