@@ -1,20 +1,57 @@
-"""Home page of From Slope to Adam."""
+"""Home page: what the app teaches, the path through it, and how to use it in class."""
 
+import pandas as pd
 import streamlit as st
 
-from core.optimizers import OPTIMIZER_NAMES, convention, latex
+from core.optimizers import OPTIMIZER_NAMES, latex, make
+from core.run import run
+from core.surfaces import get_surface
+from ui import charts
+from ui.cache import surface_picture
+from ui.frame import existing_pages, setup
+from ui.geometry import path_frame
+from ui.render import show
 
-st.set_page_config(page_title="From Slope to Adam", layout="wide")
-st.title("From Slope to Adam")
-st.write(
-    "An interactive course that starts with the slope of a straight line and ends with "
-    "choosing an optimizer for a neural network. Every number it shows is computed "
-    "live by a small NumPy core whose optimizers follow PyTorch's `torch.optim` "
-    "step for step."
-)
-st.subheader("The update rules inside")
-st.caption("Each equation is read from the docstring of the code that runs it.")
-for name in OPTIMIZER_NAMES:
-    with st.expander(name):
+F = setup("home")
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def preview_paths(sgd_label: str, momentum_label: str) -> pd.DataFrame:
+    """Plain gradient descent and heavy-ball momentum from the two-wells start."""
+    wells = get_surface("two_wells")
+    f_min = min(m.value for m in wells.minima)
+    runs = [("sgd", sgd_label, make("sgd", lr=0.05)),
+            ("momentum", momentum_label, make("sgd", lr=0.05, momentum=0.9))]
+    return pd.concat([path_frame(label, key, run(opt, wells, wells.start, 150), f_min=f_min)
+                      for key, label, opt in runs], ignore_index=True)
+
+
+st.title(F.t("home.title"))
+st.markdown(F.t("home.lead"))
+st.markdown(F.t("home.preview"))
+cells, lines, minima, log_color = surface_picture("two_wells")
+paths = preview_paths(F.t("home.preview_sgd"), F.t("home.preview_momentum"))
+show(charts.surface_view(
+    cells, lines, minima, paths, F.style, log_color=log_color, pick=False,
+    loss_title=F.t("home.preview_gap"), step_title=F.t("frame.step"), n_steps=150))
+
+st.header(F.t("home.path"), divider="gray")
+st.markdown(F.t("home.path_intro"))
+lessons = [p for p in existing_pages() if p[0] != "home"]
+for number, (page_id, path, icon) in enumerate(lessons, start=1):
+    with st.container(border=True):
+        st.page_link(path, label=f"{number}. {F.t(f'nav.{page_id}')}", icon=icon,
+                     query_params={k: v for k in ("projector", "lang")
+                                   if (v := st.query_params.get(k)) is not None})
+        st.markdown(F.t(f"home.step.{page_id}"))
+
+st.header(F.t("home.class"), divider="gray")
+for key in ("home.class_share", "home.class_projector", "home.class_language"):
+    st.markdown(F.t(key))
+
+st.header(F.t("home.exact"), divider="gray")
+st.markdown(F.t("home.exact_body"))
+cols = st.columns(2)
+for i, name in enumerate(OPTIMIZER_NAMES):
+    with cols[i % 2].expander(name):
         st.latex(latex(name))
-        st.caption(convention(name))

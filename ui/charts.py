@@ -1,0 +1,192 @@
+"""Chart builders shared by the pages: DataFrames in, Altair charts out, no Streamlit.
+
+Layer functions (``*_layers``) return unconfigured charts so pages can stack their
+own marks on top; ``surface_view`` and ``curve_view`` return finished, configured
+charts. Each receives the session's ChartStyle, so projector mode is per chart.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ui import palette
+from ui.style import ChartStyle
+
+SCRUB = "scrub"                     # name of the client-side step parameter
+Q, N = "quantitative", "nominal"
+# Channels are built as typed objects: Altair parses "x:Q" shorthand strings through
+# its JSON schema, which costs milliseconds per channel and dominated page reruns.
+MAP_LIGHT, MAP_DARK = "#FFFFFF", "#7FA3C7"
+ISOLINE = "#5B6B7B"
+
+
+def layer(*charts, **props) -> alt.LayerChart:
+    """A layer chart assembled by attribute, skipping Altair's param lifting and data
+    hashing in ``LayerChart.__init__`` (tens of milliseconds per call); the result is
+    the same valid Vega-Lite, which the tests check against the schema."""
+    chart = alt.LayerChart(**props)
+    chart.layer = list(charts)
+    return chart
+
+
+def hconcat(*charts, params=None) -> alt.HConcatChart:
+    chart = alt.HConcatChart()
+    chart.hconcat = list(charts)
+    if params:
+        chart.params = [p.param for p in params]
+    return chart
+
+
+def scrubber(n_steps: int, label: str, value: int | None = None) -> alt.Parameter:
+    """A range slider under the chart that filters steps in the browser (no rerun)."""
+    return alt.param(name=SCRUB, value=n_steps if value is None else value,
+                     bind=alt.binding_range(min=0, max=max(n_steps, 1), step=1, name=f"{label} "))
+
+
+def map_layers(cells: pd.DataFrame, lines: pd.DataFrame, minima: pd.DataFrame,
+               style: ChartStyle, *, log_color: bool, pick: bool = True,
+               f_label: str = "f") -> alt.LayerChart:
+    """Heat-map cells (click targets named ``pick``), isolines and the known minima."""
+    x = alt.X("x", type=Q, title="x",
+              scale=alt.Scale(domain=[cells.x.min(), cells.x2.max()], nice=False))
+    y = alt.Y("y", type=Q, title="y",
+              scale=alt.Scale(domain=[cells.y.min(), cells.y2.max()], nice=False))
+    heat = alt.Chart(cells).mark_rect(stroke=None).encode(
+        x, alt.X2("x2"), y, alt.Y2("y2"),
+        alt.Color("shade", type=Q, legend=None, scale=alt.Scale(range=[MAP_LIGHT, MAP_DARK])),
+        tooltip=[alt.Tooltip("cx", type=Q, title="x", format=".3f"),
+                 alt.Tooltip("cy", type=Q, title="y", format=".3f"),
+                 alt.Tooltip("f", type=Q, title=f_label, format=".4g")],
+    )
+    if pick:
+        heat.params = [alt.selection_point(name="pick", fields=["cx", "cy"], on="click",
+                                           clear=False, empty=False).param]
+    iso = alt.Chart(lines).mark_line(color=ISOLINE, strokeWidth=0.7 + 0.8 * style.projector,
+                                     opacity=0.8).encode(
+        alt.X("x", type=Q), alt.Y("y", type=Q), alt.Detail("path", type=N),
+        alt.Order("order", type=Q))
+    mins = alt.Chart(minima).mark_point(shape="diamond", size=style.marker_size, filled=True,
+                                        stroke="#000000", strokeWidth=1.5).encode(
+        alt.X("x", type=Q), alt.Y("y", type=Q),
+        alt.Fill("kind", type=N, scale=alt.Scale(domain=["global", "local"],
+                                                 range=["#FFFFFF", "#BBBBBB"]), legend=None),
+        tooltip=[alt.Tooltip("x", type=Q, format=".4f"), alt.Tooltip("y", type=Q, format=".4f"),
+                 alt.Tooltip("f", type=Q, title=f_label, format=".6g"),
+                 alt.Tooltip("kind", type=N)])
+    return layer(heat, iso, mins, width=style.width, height=style.height)
+
+
+def _colors(paths: pd.DataFrame) -> alt.Color:
+    pairs = paths[["key", "series"]].drop_duplicates()
+    return alt.Color("series", type=N, title=None,
+                     scale=alt.Scale(**palette.scale(pairs.key, pairs.series)),
+                     legend=alt.Legend(orient="bottom"))
+
+
+def _until_scrubbed(chart: alt.Chart, scrub: bool) -> alt.Chart:
+    return chart.transform_filter(f"datum.step <= {SCRUB}") if scrub else chart
+
+
+def _last_rows(chart: alt.Chart) -> alt.Chart:
+    """Keep each series' last remaining row (the step the scrubber points at)."""
+    return (chart.transform_joinaggregate(last="max(step)", groupby=["series"])
+            .transform_filter(alt.datum.step == alt.datum.last))
+
+
+def _path_tooltip() -> list:
+    return [alt.Tooltip("series", type=N), alt.Tooltip("step", type=Q),
+            alt.Tooltip("x", type=Q, format=".4f"), alt.Tooltip("y", type=Q, format=".4f"),
+            alt.Tooltip("loss", type=Q, format=".5g")]
+
+
+def path_layers(paths: pd.DataFrame, style: ChartStyle, *, scrub: bool = True) -> alt.LayerChart:
+    """Optimizer paths (x, y) with a start ring and a dot at the scrubbed step."""
+    enc = dict(x=alt.X("x", type=Q), y=alt.Y("y", type=Q), color=_colors(paths))
+    dashes = alt.StrokeDash("series", type=N, legend=None, scale=alt.Scale(
+        domain=list(paths.series.unique()),
+        range=[palette.dash(k) for k in paths.drop_duplicates("series").key]))
+    line = _until_scrubbed(alt.Chart(paths), scrub).mark_line(
+        strokeWidth=style.line_width, opacity=0.95).encode(
+        order=alt.Order("step", type=Q), strokeDash=dashes, **enc)
+    start = alt.Chart(paths).transform_filter(alt.datum.step == 0).mark_point(
+        size=style.marker_size, strokeWidth=style.line_width, filled=False).encode(**enc)
+    now = _last_rows(_until_scrubbed(alt.Chart(paths), scrub)).mark_point(
+        size=style.marker_size, filled=True, opacity=1.0, stroke="#000000",
+        strokeWidth=1).encode(tooltip=_path_tooltip(), **enc)
+    return layer(line, start, now)
+
+
+def loss_layers(paths: pd.DataFrame, style: ChartStyle, *, y_title: str, step_title: str,
+                log: bool = True, scrub: bool = True) -> alt.LayerChart:
+    """Loss (column ``gap``) against step, on a log axis by default."""
+    enc = dict(x=alt.X("step", type=Q, title=step_title),
+               y=alt.Y("gap", type=Q, title=y_title,
+                       scale=alt.Scale(type="log" if log else "linear")),
+               color=_colors(paths))
+    line = _until_scrubbed(alt.Chart(paths), scrub).mark_line(
+        strokeWidth=style.line_width).encode(order=alt.Order("step", type=Q), **enc)
+    dot = _last_rows(_until_scrubbed(alt.Chart(paths), scrub)).mark_point(
+        size=style.point_size, filled=True).encode(tooltip=_path_tooltip(), **enc)
+    return layer(line, dot, width=style.width, height=style.height)
+
+
+def surface_view(cells, lines, minima, paths: pd.DataFrame | None, style: ChartStyle, *,
+                 log_color: bool, loss_title: str, step_title: str, n_steps: int,
+                 scrub_value: int | None = None, pick: bool = True, extra=None,
+                 log_loss: bool = True, f_label: str = "f"):
+    """The race picture: paths on the contour map beside loss vs step, one scrubber for both.
+
+    ``extra`` is an optional list of layers (arrows, labels) drawn on top of the map.
+    """
+    layers = [map_layers(cells, lines, minima, style, log_color=log_color, pick=pick,
+                         f_label=f_label)]
+    if paths is None or not len(paths):
+        return style.configure(layer(*layers, *(extra or [])))
+    picture = layer(*layers, path_layers(paths, style), *(extra or []))
+    loss = loss_layers(paths, style, y_title=loss_title, step_title=step_title, log=log_loss)
+    return style.configure(hconcat(picture, loss,
+                                    params=[scrubber(n_steps, step_title, scrub_value)]))
+
+
+def curve_layers(curves: pd.DataFrame, style: ChartStyle, *, x_title: str = "x",
+                 y_title: str = "y", colors: dict[str, str] | None = None) -> alt.Chart:
+    """Lines of a 1-D function (columns x, y, series), e.g. f and its tangent."""
+    series = list(dict.fromkeys(curves.series))
+    scale = (alt.Scale(domain=series, range=[colors.get(s, palette.NEUTRAL) for s in series])
+             if colors else alt.Scale(domain=series))
+    return alt.Chart(curves, width=style.width, height=style.height).mark_line(
+        strokeWidth=style.line_width, clip=True).encode(
+        alt.X("x", type=Q, title=x_title), alt.Y("y", type=Q, title=y_title),
+        alt.Color("series", type=N, title=None, scale=scale, legend=alt.Legend(orient="bottom")),
+        alt.Detail("series", type=N), alt.Order("x", type=Q),
+        tooltip=[alt.Tooltip("series", type=N), alt.Tooltip("x", type=Q, format=".4f"),
+                 alt.Tooltip("y", type=Q, format=".5g")])
+
+
+def segment_layer(segments: pd.DataFrame, style: ChartStyle, color: str = "#D55E00",
+                  dash: list[int] | None = None) -> alt.Chart:
+    """Straight segments (columns x, y, x2, y2): rise/run, tangents, arrows' shafts."""
+    return alt.Chart(segments).mark_rule(strokeWidth=style.line_width, color=color,
+                                         strokeDash=dash or [1, 0]).encode(
+        alt.X("x", type=Q), alt.Y("y", type=Q), alt.X2("x2"), alt.Y2("y2"))
+
+
+def point_layer(points: pd.DataFrame, style: ChartStyle, color: str = "#000000",
+                label: str | None = None) -> alt.Chart:
+    """Marked points (columns x, y, optional text) with their labels beside them."""
+    dots = alt.Chart(points).mark_point(size=style.marker_size, filled=True, color=color,
+                                        stroke="#FFFFFF", strokeWidth=1).encode(
+        alt.X("x", type=Q), alt.Y("y", type=Q),
+        tooltip=[alt.Tooltip("x", type=Q, format=".4f"), alt.Tooltip("y", type=Q, format=".5g")])
+    if label is None:
+        return dots
+    text = alt.Chart(points).mark_text(align="left", dx=10, dy=-10, fontSize=style.font_size,
+                                       color=color, fontWeight="bold").encode(
+        alt.X("x", type=Q), alt.Y("y", type=Q), alt.Text(label, type=N))
+    return layer(dots, text)
+
+
+def finish(chart, style: ChartStyle):
+    """Configure a chart the page composed from layers (fonts, sizes, contrast)."""
+    return style.configure(chart)

@@ -1,0 +1,100 @@
+"""The picture frame every page sits in: page config, menu, projector and language switches.
+
+Every page (and ``app.py``) starts with ``F = setup("<page id>")``. The classic
+``pages/`` layout is used because a first visit to ``/Some_Page`` on a freshly started
+server runs that page file directly: the shared setup has to live in each page, not
+in ``app.py`` (see STREAMLIT.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from ui import controls
+from ui.style import ChartStyle, style_for
+from ui.text import DEFAULT_LANGUAGE, LANGUAGES, text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (page id, file relative to the app root, Material icon), in teaching order.
+PAGES = (
+    ("home", "app.py", ":material/home:"),
+    ("differentiation", "pages/1_Differentiation.py", ":material/show_chart:"),
+    ("gradient_descent", "pages/2_Gradient_Descent.py", ":material/trending_down:"),
+    ("optimizer_race", "pages/3_Optimizer_Race.py", ":material/sports_score:"),
+    ("choosing", "pages/4_Choosing_an_Optimizer.py", ":material/fact_check:"),
+)
+FRAME_PARAMS = ("projector", "lang")
+
+_PROJECTOR_CSS = """
+<style>
+html { font-size: 21px; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { line-height: 1.5; }
+[data-testid="stWidgetLabel"] p { font-weight: 600; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a page needs from the frame: its language, projector flag and chart style."""
+
+    page: str
+    lang: str
+    projector: bool
+
+    def t(self, key: str, **fmt) -> str:
+        """The text ``key`` in this session's language."""
+        return text(self.lang, key, **fmt)
+
+    @property
+    def style(self) -> ChartStyle:
+        return style_for(self.projector)
+
+
+def existing_pages() -> list[tuple[str, str, str]]:
+    """The pages of PAGES whose file exists, in teaching order."""
+    return [p for p in PAGES if (ROOT / p[1]).exists()]
+
+
+def setup(page: str) -> Frame:
+    """Configure the page, draw the sidebar menu and switches, and return the Frame."""
+    lang = _language_from_url()
+    title = text(lang, f"nav.{page}")
+    app = text(lang, "frame.app_title")
+    st.set_page_config(page_title=app if page == "home" else f"{title} · {app}",
+                       page_icon=":material/trending_down:", layout="wide")
+    F = Frame(page, lang, False)
+    with st.sidebar:
+        st.markdown(f"### {app}")
+        menu = st.container()          # filled last, so its links carry the new settings
+        st.divider()
+        st.caption(F.t("frame.settings"))
+        lang = controls.select(F, "lang", F.t("frame.language"), list(LANGUAGES),
+                               DEFAULT_LANGUAGE, LANGUAGES.get)
+        projector = controls.toggle(F, "projector", F.t("frame.projector"),
+                                    help=F.t("frame.projector_help"))
+        st.caption(F.t("frame.share"))
+    F = Frame(page, lang, projector)
+    with menu:
+        _menu(F)
+    if projector:
+        st.markdown(_PROJECTOR_CSS, unsafe_allow_html=True)
+    return F
+
+
+def _language_from_url() -> str:
+    lang = st.session_state.get("lang") or st.query_params.get("lang", DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _menu(F: Frame) -> None:
+    """Page links that keep this session's projector and language settings."""
+    carry = {k: v for k in FRAME_PARAMS if (v := st.query_params.get(k)) is not None}
+    st.caption(F.t("frame.menu"))
+    for page_id, path, icon in existing_pages():
+        st.page_link(path, label=F.t(f"nav.{page_id}"), icon=icon, query_params=carry)

@@ -1,0 +1,62 @@
+"""Sending an Altair chart to the page, quickly.
+
+``st.altair_chart`` runs Altair's ``to_dict``, which validates the whole chart
+against the Vega-Lite JSON schema and deep-copies it while lifting parameters: about
+100 ms for a contour map with paths, every rerun. The builders in ``ui.charts`` make
+charts that are valid by construction (tests validate every one against the schema),
+so :func:`to_spec` converts the chart tree directly — each Altair object by its own
+``to_dict(validate=False)`` — and :func:`show` sends it with ``st.vega_lite_chart``.
+DataFrames travel as named Arrow datasets, as Streamlit does it.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+from altair.utils.schemapi import SchemaBase, Undefined
+
+_TOP_LEVEL = (alt.Chart, alt.LayerChart, alt.HConcatChart, alt.VConcatChart)
+SCHEMA_URL = alt.SCHEMA_URL
+
+
+def to_spec(chart) -> dict:
+    """The Vega-Lite dict of ``chart``; each DataFrame becomes a named dataset."""
+    datasets: dict[str, pd.DataFrame] = {}
+    spec = _plain(chart, datasets)
+    spec["$schema"] = SCHEMA_URL
+    spec["datasets"] = datasets
+    return spec
+
+
+def _plain(obj, datasets: dict):
+    if isinstance(obj, pd.DataFrame):
+        return {"name": _dataset_name(obj, datasets)}
+    if isinstance(obj, _TOP_LEVEL):
+        return {key: _plain(value, datasets) for key, value in obj._kwds.items()
+                if value is not Undefined}
+    if isinstance(obj, SchemaBase):
+        return obj.to_dict(validate=False)
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v, datasets) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v, datasets) for k, v in obj.items()}
+    return obj
+
+
+def _dataset_name(frame: pd.DataFrame, datasets: dict) -> str:
+    for name, known in datasets.items():
+        if known is frame:
+            return name
+    name = f"data-{len(datasets)}"
+    datasets[name] = frame
+    return name
+
+
+def show(chart, *, key: str | None = None, pick: bool = False):
+    """Draw ``chart``; with ``pick``, clicks rerun the page (selection in session state)."""
+    spec = to_spec(chart)
+    if pick:
+        return st.vega_lite_chart(spec, key=key, on_select="rerun", selection_mode="pick",
+                                  theme=None)
+    return st.vega_lite_chart(spec, key=key, theme=None)
