@@ -152,7 +152,8 @@ def test_builders_agree_with_altairs_own_conversion():
         theirs = chart.to_dict()      # validates
     for part in ("axis", "legend", "title", "header"):
         assert ours["config"][part] == theirs["config"][part]
-    assert len(ours["hconcat"]) == len(theirs["hconcat"]) == 2
+    key = "vconcat" if PROJECTOR.stack else "hconcat"
+    assert len(ours[key]) == len(theirs[key]) == 2
 
 
 def test_home_page_chart_data_is_small():

@@ -30,9 +30,13 @@ def layer(*charts, **props) -> alt.LayerChart:
     return chart
 
 
-def hconcat(*charts, params=None) -> alt.HConcatChart:
-    chart = alt.HConcatChart()
-    chart.hconcat = list(charts)
+def hconcat(*charts, params=None, stack: bool = False):
+    """Charts side by side (or one above the other with ``stack``), sharing ``params``."""
+    chart = alt.VConcatChart() if stack else alt.HConcatChart()
+    if stack:
+        chart.vconcat = list(charts)
+    else:
+        chart.hconcat = list(charts)
     if params:
         chart.params = [p.param for p in params]
     return chart
@@ -145,8 +149,8 @@ def surface_view(cells, lines, minima, paths: pd.DataFrame | None, style: ChartS
         return style.configure(layer(*layers, *(extra or [])))
     picture = layer(*layers, path_layers(paths, style), *(extra or []))
     loss = loss_layers(paths, style, y_title=loss_title, step_title=step_title, log=log_loss)
-    return style.configure(hconcat(picture, loss,
-                                    params=[scrubber(n_steps, step_title, scrub_value)]))
+    return style.configure(hconcat(picture, loss, stack=style.stack,
+                                   params=[scrubber(n_steps, step_title, scrub_value)]))
 
 
 def curve_layers(curves: pd.DataFrame, style: ChartStyle, *, x_title: str = "x",

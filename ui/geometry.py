@@ -31,9 +31,10 @@ def surface_frames(surface, n: int = 56, levels: int = 11):
     p10, p90 = np.percentile(lift, [10, 90]) + delta
     log_color = np.log10(p90 / p10) > DECADES_FOR_LOG
     shade = np.log10(lift + delta) if log_color else lift
+    seam = 0.01 * (xe[1] - xe[0]), 0.01 * (ye[1] - ye[0])     # overlap hides hairline gaps
     cells = pd.DataFrame({
-        "x": np.tile(xe[:-1], n), "x2": np.tile(xe[1:], n),
-        "y": np.repeat(ye[:-1], n), "y2": np.repeat(ye[1:], n),
+        "x": np.tile(xe[:-1], n), "x2": np.tile(xe[1:] + seam[0], n),
+        "y": np.repeat(ye[:-1], n), "y2": np.repeat(ye[1:] + seam[1], n),
         "cx": X.ravel().round(4), "cy": Y.ravel().round(4),
         "f": Z.ravel(), "shade": shade.ravel(),
     }).astype("float32")          # half the bytes sent; plenty for drawing

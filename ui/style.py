@@ -24,6 +24,7 @@ class ChartStyle:
     height: int
     grid_opacity: float
     text_color: str = "#1B1F24"
+    stack: bool = False      # put paired charts (map | loss) one above the other
 
     def configure(self, chart):
         """Apply fonts, sizes and contrast to a top-level chart (returns the same chart).
@@ -49,10 +50,11 @@ class ChartStyle:
 
 
 NORMAL = ChartStyle(projector=False, font_size=12, title_size=14, line_width=2.0,
-                    point_size=60, marker_size=140, width=420, height=340, grid_opacity=0.5)
+                    point_size=60, marker_size=140, width=380, height=320, grid_opacity=0.5)
+# Big type on a wall fits fewer charts side by side: paired charts are stacked.
 PROJECTOR = ChartStyle(projector=True, font_size=20, title_size=24, line_width=4.5,
-                       point_size=160, marker_size=360, width=520, height=420,
-                       grid_opacity=0.8, text_color="#000000")
+                       point_size=160, marker_size=360, width=640, height=400,
+                       grid_opacity=0.8, text_color="#000000", stack=True)
 
 
 def style_for(projector: bool) -> ChartStyle:
