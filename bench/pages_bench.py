@@ -52,7 +52,11 @@ def main() -> None:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         if path != "app.py":
             at.switch_page(path)
-        cold, warm = timed_runs(at, reruns)
+        try:
+            cold, warm = timed_runs(at, reruns)
+        except RuntimeError as err:
+            print(f"{page_id:<22}  {err}")
+            continue
         print(f"{page_id:<22}{cold:>11.1f}{warm:>9.1f}{chart_bytes(at) / 1e3:>10.1f}")
 
 

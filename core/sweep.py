@@ -48,12 +48,14 @@ def lr_grid(lo: float = 1e-4, hi: float = 10.0, n: int = 21) -> np.ndarray:
 
 def sweep_lr(name: str, hparams: dict, objective, x0, steps: int, lrs=None, *,
              grad_noise: float = 0.0, seed: int | None = None,
-             final_loss=None) -> Sweep:
+             final_loss=None, maker=make) -> Sweep:
     """Run ``name`` (other hyperparameters from ``hparams``) at every rate in ``lrs``.
 
     One call of :func:`core.run.run` with ``lr`` of shape (n, 1) — the same noise or
     mini-batches for every rate. ``final_loss(points)`` may replace ``objective.f`` on
     the last points when f is not tracked along the way (expensive objectives).
+    ``maker`` builds the optimizer (``core.optimizers.keras.make_keras`` for the Keras
+    variants).
     """
     lrs = lr_grid() if lrs is None else np.asarray(lrs, dtype=float)
     if lrs.ndim != 1 or lrs.size == 0:
@@ -61,7 +63,7 @@ def sweep_lr(name: str, hparams: dict, objective, x0, steps: int, lrs=None, *,
     hp = {k: v for k, v in hparams.items() if k != "lr"}
     x0 = np.asarray(x0, dtype=float)
     lr = lrs.reshape((-1,) + (1,) * x0.ndim)
-    tr = run(make(name, lr=lr, **hp), objective, x0, steps, grad_noise=grad_noise, seed=seed,
+    tr = run(maker(name, lr=lr, **hp), objective, x0, steps, grad_noise=grad_noise, seed=seed,
              track_loss=final_loss is None)
     last = tr.losses[-1] if final_loss is None else np.asarray(final_loss(tr.points[-1]))
     ok = tr.diverged_at < 0

@@ -67,7 +67,11 @@ class Server:
 def wait_until_ready(page, timeout_ms: int = 60_000) -> None:
     """Wait for the app to mount, for its script run to finish and its charts to draw."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
-    page.wait_for_timeout(500)
+    # The menu is drawn by setup(), the first thing every page does: once it is there,
+    # the script is running (a cold first run can take seconds to get that far).
+    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stPageLink"]',
+                           timeout=timeout_ms)
+    page.wait_for_timeout(300)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
     page.wait_for_function(

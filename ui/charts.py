@@ -50,11 +50,11 @@ def scrubber(n_steps: int, label: str, value: int | None = None) -> alt.Paramete
 
 def map_layers(cells: pd.DataFrame, lines: pd.DataFrame, minima: pd.DataFrame,
                style: ChartStyle, *, log_color: bool, pick: bool = True,
-               f_label: str = "f") -> alt.LayerChart:
+               f_label: str = "f", x_title: str = "x", y_title: str = "y") -> alt.LayerChart:
     """Heat-map cells (click targets named ``pick``), isolines and the known minima."""
-    x = alt.X("x", type=Q, title="x",
+    x = alt.X("x", type=Q, title=x_title,
               scale=alt.Scale(domain=[cells.x.min(), cells.x2.max()], nice=False))
-    y = alt.Y("y", type=Q, title="y",
+    y = alt.Y("y", type=Q, title=y_title,
               scale=alt.Scale(domain=[cells.y.min(), cells.y2.max()], nice=False))
     heat = alt.Chart(cells).mark_rect(stroke=None).encode(
         x, alt.X2("x2"), y, alt.Y2("y2"),
@@ -88,14 +88,21 @@ def _colors(paths: pd.DataFrame) -> alt.Color:
                      legend=alt.Legend(orient="bottom"))
 
 
-def _until_scrubbed(chart: alt.Chart, scrub: bool) -> alt.Chart:
+def until_scrubbed(chart: alt.Chart, scrub: bool = True) -> alt.Chart:
+    """Keep the rows up to the scrubbed step (all rows when ``scrub`` is off)."""
     return chart.transform_filter(f"datum.step <= {SCRUB}") if scrub else chart
 
 
-def _last_rows(chart: alt.Chart) -> alt.Chart:
-    """Keep each series' last remaining row (the step the scrubber points at)."""
-    return (chart.transform_joinaggregate(last="max(step)", groupby=["series"])
+def last_rows(chart: alt.Chart, group: list[str] | None = None) -> alt.Chart:
+    """Keep, per ``group``, the last remaining row: with :func:`until_scrubbed` first, the
+    row the scrubber points at (works on thinned data where that exact step is missing)."""
+    return (chart.transform_joinaggregate(last="max(step)", groupby=group or [])
             .transform_filter(alt.datum.step == alt.datum.last))
+
+
+def at_scrubbed(chart: alt.Chart, group: list[str] | None = None) -> alt.Chart:
+    """The rows at the scrubbed step, one per ``group``."""
+    return last_rows(until_scrubbed(chart), group)
 
 
 def _path_tooltip() -> list:
@@ -110,28 +117,32 @@ def path_layers(paths: pd.DataFrame, style: ChartStyle, *, scrub: bool = True) -
     dashes = alt.StrokeDash("series", type=N, legend=None, scale=alt.Scale(
         domain=list(paths.series.unique()),
         range=[palette.dash(k) for k in paths.drop_duplicates("series").key]))
-    line = _until_scrubbed(alt.Chart(paths), scrub).mark_line(
-        strokeWidth=style.line_width, opacity=0.95).encode(
+    line = until_scrubbed(alt.Chart(paths), scrub).mark_line(
+        strokeWidth=style.line_width, opacity=0.95, clip=True).encode(
         order=alt.Order("step", type=Q), strokeDash=dashes, **enc)
     start = alt.Chart(paths).transform_filter(alt.datum.step == 0).mark_point(
         size=style.marker_size, strokeWidth=style.line_width, filled=False).encode(**enc)
-    now = _last_rows(_until_scrubbed(alt.Chart(paths), scrub)).mark_point(
+    now = last_rows(until_scrubbed(alt.Chart(paths), scrub), ["series"]).mark_point(
         size=style.marker_size, filled=True, opacity=1.0, stroke="#000000",
-        strokeWidth=1).encode(tooltip=_path_tooltip(), **enc)
+        strokeWidth=1, clip=True).encode(tooltip=_path_tooltip(), **enc)
     return layer(line, start, now)
 
 
 def loss_layers(paths: pd.DataFrame, style: ChartStyle, *, y_title: str, step_title: str,
-                log: bool = True, scrub: bool = True) -> alt.LayerChart:
-    """Loss (column ``gap``) against step, on a log axis by default."""
+                log: bool = True, scrub: bool = True, tooltip: list | None = None
+                ) -> alt.LayerChart:
+    """Loss (column ``gap``) against step, on a log axis by default.
+
+    ``tooltip`` replaces the default (series, step, x, y, loss) for runs without a 2-D path.
+    """
     enc = dict(x=alt.X("step", type=Q, title=step_title),
                y=alt.Y("gap", type=Q, title=y_title,
                        scale=alt.Scale(type="log" if log else "linear")),
                color=_colors(paths))
-    line = _until_scrubbed(alt.Chart(paths), scrub).mark_line(
+    line = until_scrubbed(alt.Chart(paths), scrub).mark_line(
         strokeWidth=style.line_width).encode(order=alt.Order("step", type=Q), **enc)
-    dot = _last_rows(_until_scrubbed(alt.Chart(paths), scrub)).mark_point(
-        size=style.point_size, filled=True).encode(tooltip=_path_tooltip(), **enc)
+    dot = last_rows(until_scrubbed(alt.Chart(paths), scrub), ["series"]).mark_point(
+        size=style.point_size, filled=True).encode(tooltip=tooltip or _path_tooltip(), **enc)
     return layer(line, dot, width=style.width, height=style.height)
 
 
@@ -155,7 +166,10 @@ def surface_view(cells, lines, minima, paths: pd.DataFrame | None, style: ChartS
 
 def curve_layers(curves: pd.DataFrame, style: ChartStyle, *, x_title: str = "x",
                  y_title: str = "y", colors: dict[str, str] | None = None) -> alt.Chart:
-    """Lines of a 1-D function (columns x, y, series), e.g. f and its tangent."""
+    """Lines of a 1-D function (columns x, y, series), e.g. f and its tangent.
+
+    An optional integer column ``piece`` splits a series into unconnected stretches
+    (gaps where f is undefined, or a pole), so no line is drawn across a break."""
     series = list(dict.fromkeys(curves.series))
     scale = (alt.Scale(domain=series, range=[colors.get(s, palette.NEUTRAL) for s in series])
              if colors else alt.Scale(domain=series))
@@ -163,7 +177,7 @@ def curve_layers(curves: pd.DataFrame, style: ChartStyle, *, x_title: str = "x",
         strokeWidth=style.line_width, clip=True).encode(
         alt.X("x", type=Q, title=x_title), alt.Y("y", type=Q, title=y_title),
         alt.Color("series", type=N, title=None, scale=scale, legend=alt.Legend(orient="bottom")),
-        alt.Detail("series", type=N), alt.Order("x", type=Q),
+        alt.Detail("piece" if "piece" in curves else "series", type=N), alt.Order("x", type=Q),
         tooltip=[alt.Tooltip("series", type=N), alt.Tooltip("x", type=Q, format=".4f"),
                  alt.Tooltip("y", type=Q, format=".5g")])
 
@@ -189,6 +203,28 @@ def point_layer(points: pd.DataFrame, style: ChartStyle, color: str = "#000000",
                                        color=color, fontWeight="bold").encode(
         alt.X("x", type=Q), alt.Y("y", type=Q), alt.Text(label, type=N))
     return layer(dots, text)
+
+
+def arrow_layers(arrows: pd.DataFrame, style: ChartStyle, colors: dict[str, str]):
+    """Arrows at the scrubbed step (rows step, which, x, y, x2, y2, angle, shown): a shaft
+    from (x, y) and a triangle head at (x2, y2) turned by ``angle``, one colour per kind.
+
+    Pages use it for the gradient and the actual step on a map, and for gradient,
+    direction and contour arrows at a clicked point (all rows at step 0, scrubber unused).
+    """
+    color = alt.Color("which", type=N, title=None,
+                      scale=alt.Scale(domain=list(colors), range=list(colors.values())),
+                      legend=alt.Legend(orient="bottom", direction="vertical"))
+    tip = [alt.Tooltip("which", type=N), alt.Tooltip("step", type=Q),
+           alt.Tooltip("norm", type=Q, title="|·|", format=".4g")]
+    base = at_scrubbed(alt.Chart(arrows), ["which"]).transform_filter(alt.datum.shown > 0)
+    shaft = base.mark_rule(strokeWidth=style.line_width * 1.3, clip=True).encode(
+        alt.X("x", type=Q), alt.Y("y", type=Q), alt.X2("x2"), alt.Y2("y2"), color, tooltip=tip)
+    head = base.mark_point(shape="triangle-up", filled=True, size=style.marker_size * 0.8,
+                           opacity=1, clip=True).encode(
+        alt.X("x2", type=Q), alt.Y("y2", type=Q), alt.Angle("angle", type=Q, scale=None),
+        color, tooltip=tip)
+    return layer(shaft, head)
 
 
 def finish(chart, style: ChartStyle):

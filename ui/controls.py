@@ -87,13 +87,18 @@ def slider(F, key: str, label: str, lo: float, hi: float, default: float, step: 
 
 
 def log_slider(F, key: str, label: str, lo: float, hi: float, default: float,
-               per_decade: int = 4, *, help: str | None = None, where=st) -> float:
+               per_decade: int = 4, *, help: str | None = None, where=st,
+               stops: Sequence[float] | None = None) -> float:
     """A slider over log-spaced values lo ... hi (``per_decade`` stops per factor 10).
 
+    ``stops`` (increasing, from lo to hi) replaces the even log spacing, e.g. to make
+    round values such as 0.05 and every library default selectable.
     A URL value inside the range snaps to the nearest stop.
     """
-    n = int(round(np.log10(hi / lo) * per_decade)) + 1
-    stops = [float(f"{v:.3g}") for v in np.logspace(np.log10(lo), np.log10(hi), n)]
+    if stops is None:
+        n = int(round(np.log10(hi / lo) * per_decade)) + 1
+        stops = np.logspace(np.log10(lo), np.log10(hi), n)
+    stops = [float(f"{v:.3g}") for v in stops]
     default = min(stops, key=lambda s: abs(np.log(s / default)))
     in_range = _float(F, lo * 0.999, hi * 1.001)
 
@@ -143,6 +148,15 @@ def multiselect(F, key: str, label: str, options: Sequence[str], default: Sequen
         return list(dict.fromkeys(chosen))
     write = _sync(F, key, label, default, parse, lambda v: ",".join(v) or ",")
     value = where.multiselect(label, options, key=key, format_func=format_func, help=help)
+    write()
+    return value
+
+
+def text(F, key: str, label: str, default: str, *, help: str | None = None,
+         max_chars: int | None = None, where=st) -> str:
+    """A URL-bound text box. Any text is taken from the link; the caller judges it."""
+    write = _sync(F, key, label, default, str, str)
+    value = where.text_input(label, key=key, help=help, max_chars=max_chars)
     write()
     return value
 

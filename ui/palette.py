@@ -21,7 +21,8 @@ OPTIMIZER_COLORS = MappingProxyType({
     "adamw": "#CC79A7",      # reddish purple
     "nadam": "#B8A100",      # yellow, darkened for contrast
 })
-DASHED = MappingProxyType({"adam_nobc": "adam", "amsgrad": "adam"})
+DASHED = MappingProxyType({"adam_nobc": "adam", "amsgrad": "adam",
+                           "full_batch": "sgd"})   # full-batch gradient descent
 NEUTRAL = "#555555"
 
 

@@ -53,10 +53,15 @@ def _dataset_name(frame: pd.DataFrame, datasets: dict) -> str:
     return name
 
 
-def show(chart, *, key: str | None = None, pick: bool = False):
-    """Draw ``chart``; with ``pick``, clicks rerun the page (selection in session state)."""
-    spec = to_spec(chart)
+def show(chart, *, key: str | None = None, pick: bool = False, width=None):
+    """Draw ``chart``; with ``pick``, clicks rerun the page (selection in session state).
+
+    ``chart`` may also be a spec already made by :func:`to_spec` (e.g. a cached one).
+    ``width="content"`` keeps the chart's own width (e.g. for equal axis scales);
+    the default lets Streamlit stretch single charts to the column.
+    """
+    spec = chart if isinstance(chart, dict) else to_spec(chart)
     if pick:
         return st.vega_lite_chart(spec, key=key, on_select="rerun", selection_mode="pick",
-                                  theme=None)
-    return st.vega_lite_chart(spec, key=key, theme=None)
+                                  theme=None, width=width)
+    return st.vega_lite_chart(spec, key=key, theme=None, width=width)

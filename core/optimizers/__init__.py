@@ -56,7 +56,17 @@ def defaults(name: str) -> dict:
 
 def latex(name: str) -> str:
     """The update equation of ``name`` in LaTeX, read from the rule's docstring."""
-    lines = inspect.getdoc(_rule(name)).splitlines()
+    return doc_latex(_rule(name))
+
+
+def convention(name: str) -> str:
+    """The ``Convention:`` paragraph of ``name``: where torch and Keras disagree."""
+    return doc_convention(_rule(name))
+
+
+def doc_latex(rule: Callable) -> str:
+    """The ``.. math::`` block of any rule's docstring (also used by the Keras variants)."""
+    lines = inspect.getdoc(rule).splitlines()
     start = lines.index(".. math::") + 1
     body = []
     for line in lines[start:]:
@@ -66,9 +76,9 @@ def latex(name: str) -> str:
     return inspect.cleandoc("\n".join(body))
 
 
-def convention(name: str) -> str:
-    """The ``Convention:`` paragraph of ``name``: where torch and Keras disagree."""
-    doc = inspect.getdoc(_rule(name))
+def doc_convention(rule: Callable) -> str:
+    """The ``Convention:`` paragraph of any rule's docstring, on one line."""
+    doc = inspect.getdoc(rule)
     text = doc[doc.index("Convention:") + len("Convention:"):]
     return " ".join(text.split("\n\n")[0].split())
 
