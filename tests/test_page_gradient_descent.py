@@ -1,0 +1,226 @@
+"""The Gradient Descent page in AppTest: defaults, every preset, every curve and surface,
+control extremes, bad links and a click on the map. No exception, no NaN/inf in any
+chart dataset, charts small, every control in the URL."""
+
+import pytest
+
+from core.descent import PRESET_FACTORS, PRESETS, contraction
+from core.regression import N_POINTS
+from tests.apputil import (
+    assert_clean,
+    chart_bytes,
+    chart_frames,
+    chart_specs,
+    charts,
+    open_page,
+)
+from ui import gradient_descent_data as data
+from ui.text import CATALOGUE
+
+PAGE = "pages/2_Gradient_Descent.py"
+EN = CATALOGUE["en"]
+P = "gradient_descent."
+
+
+def page(query=None):
+    return open_page(PAGE, query or {})
+
+
+def text(at) -> str:
+    boxes = [*at.success, *at.info, *at.warning, *at.error]
+    return "\n".join([m.value for m in at.markdown] + [b.value for b in boxes])
+
+
+def url_notices(at) -> list[str]:
+    return [w.value for w in at.warning if w.value.startswith("The link set")]
+
+
+def check(at, max_kb=300):
+    assert_clean(at)
+    assert len(charts(at)) == 3, "the ball on the curve, the contour map and the regression"
+    kb = chart_bytes(at) / 1e3
+    assert kb < max_kb, f"chart data {kb:.0f} KB"
+
+
+def scrub_max(at) -> list[int]:
+    return [p["bind"]["max"] for spec in chart_specs(at) for p in spec.get("params", [])
+            if p["name"] == "scrub"]
+
+
+def test_defaults():
+    at = page()
+    check(at)
+    assert not url_notices(at)
+    assert at.title[0].value == EN[P + "title"]
+    heads = [h.value for h in at.header]
+    assert [EN[P + s] for s in ("s1", "s2", "s3", "s4")] == heads[:4], heads
+    body = text(at)
+    assert "**Converged.**" in body and "η < 2/L″ = 2" in body, body
+    assert "Measured for B = 10." in body
+    assert len(at.dataframe[0].value) == 30, "one table row per step"
+    assert scrub_max(at) == [30, 100, 200]
+
+
+EXPECTED = {"too_small": "**Crawling.**", "good": "**Converged.**",
+            "too_large": "**Oscillating.**", "divergent": "**Diverged at step"}
+
+
+@pytest.mark.parametrize("c", [1.0, 0.1, 5.62])
+@pytest.mark.parametrize("preset", PRESETS)
+def test_each_preset_shows_its_regime(preset, c):
+    at = page({"curve": "sin", "c": str(c)} if c != 1.0 else {"curve": "sin"})
+    at.button(key=f"_preset_{preset}").click().run()
+    check(at)
+    assert at.selectbox(key="curve").value == "quadratic", "a preset switches to the quadratic"
+    lr = at.select_slider(key="lr").value
+    assert lr == data.preset_rate(preset, c)
+    assert contraction(lr, c) == pytest.approx(PRESET_FACTORS[preset], abs=0.01), (lr, c)
+    assert EXPECTED[preset] in text(at), f"{preset} at c={c}, η={lr}: {text(at)}"
+    assert float(at.query_params.get("lr", 0.7)) == lr, "the preset's η is in the link"
+
+
+def test_divergent_run_ends_with_the_step_that_threw_it_out():
+    at = page({"lr": "2.2", "steps": "100"})
+    check(at)
+    assert "**Diverged at step 14**" in text(at), text(at)
+    table = at.dataframe[0].value
+    assert len(table) == 14 and table.iloc[-1, -1] == EN[P + "escaped"]
+    assert scrub_max(at)[0] == 13, "the chart ends at the last sane point"
+
+
+@pytest.mark.parametrize("curve", data.CURVES)
+def test_every_curve(curve):
+    at = page({"curve": curve, "steps": "60"})
+    check(at)
+    assert EN[f"{P}curve.{curve}"] in str(chart_specs(at)[0])
+
+
+@pytest.mark.parametrize("surface", data.SURFACES)
+def test_every_surface(surface):
+    at = page({"surf": surface})
+    check(at)
+    assert EN[f"{P}lesson.{surface}"] in [c.value for c in at.caption]
+
+
+EXTREMES = [
+    {"lr": str(data.LR1_MAX), "c": "10"},             # the largest η on the sharpest bowl
+    *({"lr": str(data.LR1_MAX), "curve": k} for k in data.CURVES),
+    {"steps": "1"}, {"steps": "500", "lr": "0.001"},  # one step; the most steps allowed
+    {"lr2": "1", "steps2": "1000", "surf": "rosenbrock"},
+    {"steps2": "1", "surf": "rastrigin"}, {"kappa": "100", "surf": "bowl", "lr2": "0.02"},
+    {"batch": "1", "lr3": "2", "steps3": "1000"}, {"batch": str(N_POINTS)},
+    {"batch": "1", "noise": "3", "steps3": "1000"}, {"noise": "0", "batch": "1"},
+    {"steps3": "1", "k4": "1000"}, {"seed": "9999"},
+]
+
+
+@pytest.mark.parametrize("query", EXTREMES, ids=lambda q: "&".join(f"{k}={v}" for k, v in
+                                                                 q.items()))
+def test_control_extremes(query):
+    at = page(query)
+    check(at)
+    assert not url_notices(at), url_notices(at)
+
+
+def test_largest_rate_diverges_everywhere_and_says_so():
+    at = page({"lr": str(data.LR1_MAX), "c": "10", "lr2": "1", "lr3": "2"})
+    check(at)
+    assert text(at).count("Diverged at step") >= 3, text(at)
+
+
+def test_whole_batch_makes_the_paths_coincide():
+    at = page({"batch": str(N_POINTS)})
+    check(at)
+    assert EN[P + "reg_whole"].format(n=N_POINTS) in text(at)
+    m = [line for line in text(at).split("\n") if line.startswith("**Measured")][0]
+    assert "full batch 8.896e-09, SGD 8.896e-09" in m, m
+
+
+def test_chain_rule_check_at_a_later_step_and_beyond_the_path():
+    at = page({"k4": "50"})
+    check(at)
+    rows = at.dataframe[-1].value
+    assert rows.iloc[:, 3].max() < 1e-8, rows
+    assert "At step 50" in text(at)
+    at = page({"steps3": "20", "k4": "999"})
+    assert EN[P + "k4_clamped"].format(asked=999, k=20) in text(at)
+
+
+def test_seed_reproduces_and_changes_the_data():
+    a, b, c = page({"seed": "7"}), page({"seed": "7"}), page({"seed": "8"})
+    frames = [str(chart_specs(x)[2]) for x in (a, b, c)]
+    measured = [[m.value for m in x.markdown if m.value.startswith("**Measured")] for x in
+                (a, b, c)]
+    assert measured[0] == measured[1] != measured[2]
+    assert frames[0] == frames[1]
+
+
+@pytest.mark.parametrize("query", [
+    {"lr": "banana"}, {"lr": "nan"}, {"lr": "100"}, {"lr": "0"}, {"steps": "99999"},
+    {"steps": "2.5"},
+    {"curve": "evil"}, {"c": "0"}, {"w0.quadratic": "1e9"}, {"surf": "__import__('os')"},
+    {"start.bowl": "99,99"}, {"start.bowl": "nan,1"}, {"start.bowl": "<b>1</b>"},
+    {"kappa": "-3"}, {"lr2": "-1"}, {"steps2": "0"}, {"noise": "inf"}, {"batch": "0"},
+    {"batch": "201"}, {"seed": "-1"}, {"seed": "1e9"}, {"lr3": "9"}, {"k4": "-5"},
+])
+def test_bad_links_fall_back_with_a_notice(query):
+    at = page(query)
+    check(at)
+    assert url_notices(at), f"no notice for {query}"
+
+
+def test_choices_are_written_to_the_url():
+    at = page()
+    at.number_input(key="seed").set_value(42).run()
+    at.slider(key="batch").set_value(1).run()
+    at.selectbox(key="surf").select("beale").run()
+    at.selectbox(key="curve").select("double_well").run()
+    for key, value in (("seed", "42"), ("batch", "1"), ("surf", "beale"),
+                       ("curve", "double_well")):
+        assert value in str(at.query_params[key]), (key, at.query_params)
+    assert_clean(at)
+
+
+def test_clicking_the_map_moves_the_start():
+    at = page()
+    at.session_state["gd_map"] = {"selection": {"pick": [{"cx": 1.25, "cy": -2.5}]}}
+    at.run()
+    check(at)
+    assert "1.25" in str(at.query_params["start.bowl"])
+    assert "Start point: (1.25, -2.5)" in text(at)
+    paths = [f for f in chart_frames(at) if "diverged_at" in f.columns]
+    first = paths[0][paths[0].step == 0]                   # the map's gradient-descent path
+    assert (float(first.x.iloc[0]), float(first.y.iloc[0])) == (1.25, -2.5), first
+    at.button(key="_start_reset").click().run()
+    assert "start.bowl" not in at.query_params
+    assert "Start point: (-4.5, 2)" in text(at)
+
+
+def test_play_and_pause():
+    at = page()
+    for key in ("gd1_button", "gd2_button", "gd3_button"):
+        at.button(key=key).click().run()
+        assert_clean(at)
+        at.button(key=key).click().run()
+        assert_clean(at)
+
+
+@pytest.mark.parametrize("query", [{"lang": "zh"}, {"projector": "1"},
+                                   {"lang": "zh", "projector": "1", "lr": "2.2"}])
+def test_chinese_and_projector(query):
+    at = page(query)
+    check(at)
+    if query.get("lang") == "zh":
+        assert at.title[0].value == CATALOGUE["zh"][P + "title"]
+
+
+@pytest.mark.parametrize("query", [{}, {"lr": "2.2", "lr2": "0.3", "lr3": "1.5"},
+                                   {"projector": "1", "curve": "abs"}])
+def test_every_chart_is_valid_vega_lite(query):
+    import jsonschema
+    from altair.vegalite.v6.schema import core as vl_core
+
+    schema = vl_core.load_schema()
+    for spec in chart_specs(page(query)):
+        spec.pop("datasets", None)
+        jsonschema.validate(spec, schema)
