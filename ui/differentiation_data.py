@@ -1,0 +1,279 @@
+"""Cached core calls and tidy frames for the Differentiation page.
+
+Every cache is bounded and keyed by primitives (curve key, parameters as a tuple,
+positions, text). The frames hold only what core.calculus / core.expr computed,
+sampled on a grid and cut where a value is undefined, ready for the chart builders.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core import calculus as calc
+from core import directional as dirs
+from core.curves import get_curve
+from core.expr import ExprError, parse
+from core.surfaces import get_surface
+
+N_GRID = 201
+H_STOPS = tuple(float(f"{v:.3g}") for v in np.logspace(-6, 0, 25))
+ERROR_HS = np.logspace(-16, 0, 81)
+ERROR_FLOOR = 1e-17          # exact zeros drawn here on the log axis
+TYPED_RANGE = (-3.0, 3.0)
+OTHER_PAIRS = ((-2.5, -0.5), (0.0, 2.0), (1.0, 1.2))
+
+
+def curve_of(key: str, params: tuple = ()):
+    return get_curve(key, **dict(params))
+
+
+def params_for(key: str, c: float, a: float, b: float, n: int) -> tuple:
+    """The factory parameters the rule sliders give a catalogue key (empty for fixed curves)."""
+    return {"constant": (("c", c),), "line": (("a", a), ("b", b)),
+            "power": (("n", n),)}.get(key, ())
+
+
+def window(values: np.ndarray, margin: float = 0.12) -> tuple[float, float]:
+    """A y-range for the finite values with a margin (never of zero height). When a few
+    values dwarf the rest (near a pole such as tan at pi/2), the 2nd-98th percentiles."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return -1.0, 1.0
+    lo, hi = float(finite.min()), float(finite.max())
+    q_lo, q_hi = (float(q) for q in np.percentile(finite, [2, 98]))
+    if hi - lo > 5 * (q_hi - q_lo) > 0:
+        lo, hi = q_lo, q_hi
+    if hi - lo < 1e-9 * max(1.0, abs(hi)):
+        lo, hi = lo - 1.0, hi + 1.0
+    pad = margin * (hi - lo)
+    return lo - pad, hi + pad
+
+
+def sample(f, lo: float, hi: float, series: str, n: int = N_GRID,
+           y_window: tuple[float, float] | None = None, jumps: bool = False) -> pd.DataFrame:
+    """Rows (x, y, series, piece) of f on [lo, hi]. Undefined points are dropped and
+    ``piece`` numbers the unbroken stretches, so a line never jumps across a gap, nor
+    across a pole where f leaves the y-window on one side and returns on the other.
+    With ``jumps`` (for f′, which jumps at a kink), a step between neighbours of more
+    than a third of the window's height also breaks the line."""
+    x = np.linspace(lo, hi, n)
+    y = calc.evaluate(f, x)
+    ok = np.isfinite(y)
+    w_lo, w_hi = y_window or window(y)
+    side = np.where(y > w_hi, 1, np.where(y < w_lo, -1, 0))
+    flip = np.zeros(n, dtype=bool)
+    flip[1:] = side[1:] * side[:-1] == -1
+    if jumps:
+        flip[1:] |= np.abs(np.diff(y)) > (w_hi - w_lo) / 3
+    piece = np.cumsum(~ok | flip)
+    return pd.DataFrame({"x": x[ok].astype("float32"), "y": y[ok].astype("float32"),
+                         "series": series, "piece": piece[ok].astype("int16")})
+
+
+def line_rows(slope: float, x0: float, y0: float, lo: float, hi: float,
+              series: str) -> pd.DataFrame:
+    """The straight line through (x0, y0) with this slope across [lo, hi], as two rows."""
+    return pd.DataFrame({"x": [lo, hi], "y": [y0 + slope * (lo - x0), y0 + slope * (hi - x0)],
+                         "series": series, "piece": np.int16(0)})
+
+
+def segment(x: float, y: float, x2: float, y2: float, series: str) -> dict:
+    return {"x": x, "y": y, "x2": x2, "y2": y2, "series": series}
+
+
+# ------------------------------------------------------------------ 1. a straight line
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def straight_line(kind: str, a: float, b: float, p1: float, p2: float):
+    """The line, the two points and the rise / run legs; kind: sloped, flat, vertical."""
+    lo, hi = -3.0, 3.0
+    if kind == "vertical":
+        pts = ((b, p1), (b, p2))
+        line = pd.DataFrame([segment(b, lo, b, hi, "line")])
+    else:
+        slope = 0.0 if kind == "flat" else a
+        pts = ((p1, slope * p1 + b), (p2, slope * p2 + b))
+        line = pd.DataFrame([segment(lo, slope * lo + b, hi, slope * hi + b, "line")])
+    (x1, y1), (x2, y2) = pts
+    result = calc.two_point_slope(pts[0], pts[1])
+    legs = pd.DataFrame([segment(x1, y1, x2, y1, "run"), segment(x2, y1, x2, y2, "rise")])
+    points = pd.DataFrame({"x": [x1, x2], "y": [y1, y2], "text": ["P₁", "P₂"]})
+    others = ()
+    if kind != "vertical":      # the same line, other pairs of points: the same slope
+        others = tuple(calc.two_point_slope((u, slope * u + b), (v, slope * v + b)).slope
+                       for u, v in OTHER_PAIRS)
+    return line, legs, points, result, others
+
+
+# ------------------------------------------------------------------ 2. secant to tangent
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def secant(key: str, x0: float, h: float):
+    """Curve, secant and tangent lines, the two points, the limits at x0 and s(h) vs |h|."""
+    curve = curve_of(key)
+    lo, hi = curve.domain
+    f_rows = sample(curve.f, lo, hi, "f")
+    y_lo, y_hi = window(f_rows.y.to_numpy())
+    fx0, fxh = float(curve.f(x0)), float(curve.f(x0 + h))
+    s = float(calc.secant_slope(curve.f, x0, h))
+    limits = calc.one_sided_limits(curve.f, x0)
+    frames = [f_rows, line_rows(s, x0, fx0, lo, hi, "secant")]
+    if limits.kind == "smooth":
+        frames.append(line_rows(float(curve.df(x0)), x0, fx0, lo, hi, "tangent"))
+    points = pd.DataFrame({"x": [x0, x0 + h], "y": [fx0, fxh], "text": ["x₀", "x₀ + h"]})
+    hs = np.array(H_STOPS)
+    approach = pd.concat([
+        pd.DataFrame({"h": hs, "slope": calc.secant_slope(curve.f, x0, hs), "side": "right"}),
+        pd.DataFrame({"h": hs, "slope": calc.secant_slope(curve.f, x0, -hs), "side": "left"}),
+    ], ignore_index=True)
+    return dict(curves=pd.concat(frames, ignore_index=True), points=points, slope=s,
+                limits=limits, approach=approach, y_window=(y_lo, y_hi),
+                x_window=(lo, hi), exact=float(curve.df(x0)))
+
+
+# ------------------------------------------------------------------ 3. slope everywhere
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def everywhere(key: str, params: tuple, x: float):
+    """f, f', the tangent at x and the classified stationary points of a catalogue curve."""
+    curve = curve_of(key, params)
+    return _everywhere(curve.f, curve.df, curve.domain, x)
+
+
+def _everywhere(f, df, domain, x: float) -> dict:
+    lo, hi = domain
+    f_rows, df_rows = sample(f, lo, hi, "f"), sample(df, lo, hi, "f′", jumps=True)
+    limits = calc.one_sided_limits(f, x)
+    fx, slope = float(calc.evaluate(f, x)), float(calc.evaluate(df, x))
+    top = [f_rows]
+    if limits.kind == "smooth" and math.isfinite(fx):
+        top.append(line_rows(slope, x, fx, lo, hi, "tangent"))
+    found = calc.stationary_points(f, df, domain)
+    stationary = pd.DataFrame({"x": [p.x for p in found], "y": [p.fx for p in found],
+                               "kind": [p.kind + ("_kink" if p.at_kink else "") for p in found]})
+    has_slope = limits.kind == "smooth" and math.isfinite(slope)
+    point, slope_point = (pd.DataFrame({"x": [x], "y": [v]} if ok else {"x": [], "y": []})
+                          for v, ok in ((fx, math.isfinite(fx)), (slope, has_slope)))
+    return dict(top=pd.concat(top, ignore_index=True), df=df_rows, stationary=stationary,
+                point=point, slope_point=slope_point, x=x, fx=fx,
+                slope=slope, limits=limits, f_window=window(f_rows.y.to_numpy()),
+                df_window=window(np.append(df_rows.y.to_numpy(), 0.0)), domain=domain,
+                flat_everywhere=bool(np.all(df_rows.y.to_numpy() == 0)))
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def rule_checks(x: float, c: float, a: float, b: float, n: int) -> list[tuple]:
+    """(rule, formula value, numeric central slope) for c, a x + b and x^n at x."""
+    rows = []
+    for rule, curve in (("constant", curve_of("constant", (("c", c),))),
+                        ("line", curve_of("line", (("a", a), ("b", b)))),
+                        ("power", curve_of("power", (("n", n),)))):
+        formula, numeric = calc.slope_check(curve.f, curve.df, x)
+        rows.append((rule, formula, numeric))
+    return rows
+
+
+# ------------------------------------------------------------------ 4. typed function
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def typed(text: str, x0: float) -> dict:
+    """Parse f(x), differentiate it, sample both, classify stationary points, check f'(x0).
+
+    Bad text returns {"error": (code, params)} instead of raising."""
+    try:
+        p = parse(text)
+    except ExprError as error:
+        return {"error": (error.code, dict(error.params))}
+    out = _everywhere(p.f, p.df, TYPED_RANGE, x0)
+    formula, numeric = calc.slope_check(p.f, p.df, x0)
+    out.update(latex=p.latex, derivative_latex=p.derivative_latex, formula=formula,
+               numeric=numeric, defined=float(np.isfinite(p.f(np.linspace(
+                   *TYPED_RANGE, N_GRID))).mean()))
+    return out
+
+
+# ------------------------------------------------------------------ 5. accuracy
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def accuracy(key: str, x0: float):
+    """|error| of forward and central differences over h (log-spaced), with the best h."""
+    curve = curve_of(key)
+    if calc.one_sided_limits(curve.f, x0).kind != "smooth":
+        return None
+    e = calc.difference_errors(curve.f, curve.df, x0, ERROR_HS)
+    rows = pd.concat([
+        pd.DataFrame({"h": e.h, "error": e.forward, "method": "forward"}),
+        pd.DataFrame({"h": e.h, "error": e.central, "method": "central"})], ignore_index=True)
+    rows["exact_zero"] = rows.error == 0
+    rows["error"] = rows.error.clip(lower=ERROR_FLOOR)
+    best = pd.DataFrame({"h": [e.best_forward, e.best_central], "method": ["forward", "central"],
+                         "error": [max(rows.error[(rows.method == m) & (rows.h == h)].min(),
+                                       ERROR_FLOOR)
+                                   for m, h in (("forward", e.best_forward),
+                                                ("central", e.best_central))]})
+    big = rows[rows.h == rows.h.max()].set_index("method").error
+    return dict(rows=rows, best=best, thumb=calc.rule_of_thumb_steps(x0),
+                errors=e, zeros=int(rows.exact_zero.sum()), at_h1=big.to_dict())
+
+
+# ------------------------------------------------------------------ 6. two dimensions
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def directional(key: str, p: tuple, angle: float):
+    """∇f·d at p, the numeric check, the contour angle and D(θ) around the circle."""
+    surface = get_surface(key)
+    r = dirs.directional_derivative(surface, p, angle)
+    thetas = np.linspace(0.0, 360.0, 181)
+    profile = pd.DataFrame({"x": thetas, "y": dirs.directional_profile(np.array(r.grad), thetas),
+                            "series": "D"})
+    along = math.degrees(math.atan2(r.grad[1], r.grad[0])) % 360
+    level = dirs.level_direction(surface, p) if any(r.grad) else np.array([0.0, 0.0])
+    return dict(result=r, profile=profile, grad_angle=along,
+                level=(float(level[0]), float(level[1])))
+
+
+def arrows(p: tuple, vectors: list[tuple[str, tuple[float, float]]], size: float):
+    """Rows for ui.charts.arrow_layers: unit directions drawn ``size`` long."""
+    rows = []
+    for label, (vx, vy) in vectors:
+        norm = math.hypot(vx, vy)
+        if norm == 0:
+            continue
+        dx, dy = size * vx / norm, size * vy / norm
+        rows.append({"step": 0, "which": label, "x": p[0], "y": p[1], "x2": p[0] + dx,
+                     "y2": p[1] + dy, "angle": math.degrees(math.atan2(dx, dy)), "norm": norm,
+                     "shown": 1})
+    return pd.DataFrame(rows)
+
+
+# ------------------------------------------------------------------ 7. chain rule
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def chain(w: float, x: float, y: float):
+    """The chain-rule record, e(w) around w, its tangent and secant slopes for a few h."""
+    c = calc.chain_rule(w, x, y)
+    lo, hi = w - 2.0, w + 2.0
+    err = lambda v: calc.squared_error(v, x, y)  # noqa: E731
+    curve = sample(err, lo, hi, "e", n=161)
+    lines = pd.concat([curve, line_rows(c.de_dw, w, c.e, lo, hi, "tangent")],
+                      ignore_index=True)
+    hs = (1e-1, 1e-3, 1e-6)
+    secants = [(h, float(calc.secant_slope(err, w, h))) for h in hs]
+    return dict(record=c, curves=lines, secants=secants,
+                window=window(curve.y.to_numpy()), domain=(lo, hi))
+
+
+def directional_values(grad: tuple, angles_deg: np.ndarray) -> np.ndarray:
+    """D(θ) at the marked angles (for placing their labels on the profile)."""
+    return dirs.directional_profile(np.array(grad), angles_deg)
