@@ -1,0 +1,241 @@
+"""The Optimizer Race page in AppTest: defaults, all optimizers, every surface, Keras
+conventions, extreme hyperparameters and bad links. No exception, no NaN/inf in any chart
+dataset, charts small, every choice in the URL."""
+
+import pytest
+
+from core.race import RACERS
+from core.surfaces import SURFACE_NAMES
+from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
+from ui.text import CATALOGUE
+
+PAGE = "pages/3_Optimizer_Race.py"
+EN = CATALOGUE["en"]
+ALL = ",".join(RACERS)
+SECTIONS = ("fair", "inside", "network")
+
+
+def race(query=None):
+    return open_page(PAGE, query or {})
+
+
+def markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def board(at):
+    """The leaderboard: the table whose first column is the rank."""
+    return next(d.value for d in at.dataframe if d.value.columns[0] == "#")
+
+
+def url_notices(at) -> list[str]:
+    return [w.value for w in at.warning if w.value.startswith("The link set")]
+
+
+def check(at, max_kb=300):
+    assert_clean(at)
+    assert len(charts(at)) >= 2, "the race map and the section's chart"
+    kb = chart_bytes(at) / 1e3
+    assert kb < max_kb, f"chart data {kb:.0f} KB"
+
+
+def test_defaults():
+    at = race()
+    check(at)
+    assert not at.warning, [w.value for w in at.warning]
+    assert len(board(at)) == 5
+    assert "first to get within" in markdown(at) or "Nobody got within" in markdown(at)
+    assert EN["optimizer_race.fair"] in [h.value for h in at.subheader]
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_all_nine_optimizers_in_every_section(section):
+    at = race({"opts": ALL, "steps": "500", "closer": section})
+    check(at)
+    assert len(board(at)) == 9
+
+
+@pytest.mark.parametrize("surface", SURFACE_NAMES)
+def test_every_surface(surface):
+    at = race({"surface": surface, "opts": "sgd,momentum,rmsprop,adam", "closer": "inside",
+               "look": "momentum"})
+    check(at)
+    assert EN[f"optimizer_race.surface_lesson.{surface}"] in [c.value for c in at.caption]
+
+
+def test_condition_number_of_the_bowl():
+    at = race({"surface": "bowl", "kappa": "100", "opts": "sgd,adam", "lrmode": "shared",
+               "lr": "0.03"})
+    check(at)
+    assert at.slider(key="kappa").value == 100.0
+    # at η = 0.03 plain SGD is unstable on the y axis (curvature 100 > 2/η ≈ 67)
+    assert "diverged at step" in " ".join(board(at).iloc[:, -1]), board(at)
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_keras_conventions(section):
+    at = race({"conv": "keras", "opts": ALL, "closer": section, "look": "nadam"})
+    check(at)
+    info = " ".join(i.value for i in at.info)
+    assert EN["optimizer_race.keras_diff.nadam"] in info
+    assert at.slider(key="k.rmsprop.alpha").value == 0.9, "Keras's ρ default"
+    assert at.select_slider(key="k.adagrad.eps").value == 1e-7
+    assert "NAdam (Keras's variant)" in set(board(at).iloc[:, 1])
+    table = next(d.value for d in at.dataframe if "Keras" in d.value.columns)
+    rows = {(r.iloc[0], r.iloc[1]): (r.iloc[2], r.iloc[3]) for _, r in table.iterrows()}
+    assert rows[("RMSProp", EN["optimizer_race.knob.alpha"])] == ("0.99", "0.9"), rows
+    assert rows[("AdaGrad", EN["optimizer_race.knob.initial_accumulator_value"])] == ("0", "0.1")
+    assert ("Adam", EN["optimizer_race.knob.b1"]) not in rows, "equal defaults are not listed"
+
+
+def test_inside_view_for_every_optimizer_and_convention():
+    at = race({"opts": ALL, "closer": "inside", "steps": "200"})
+    for convention in ("torch", "keras"):
+        at.radio(key="conv").set_value(convention).run()
+        for racer in RACERS:
+            at.selectbox(key="look").select(racer).run()
+            assert_clean(at)
+            heads = [h.value for h in at.subheader]
+            assert any(EN[f"optimizer_race.racer.{racer}"] in h for h in heads), heads
+
+
+EXTREME = {"lrmode": "own", "opts": ALL, "steps": "200",
+           **{f"{r}.lr": "10" for r in RACERS},
+           "adam.b1": "0.999", "adam.b2": "0.9999", "adam.eps": "1e-12",
+           "adamw.b1": "0.999", "nadam.b2": "0.9999", "rmsprop.alpha": "0.9999",
+           "rmsprop.eps": "1e-12", "adagrad.eps": "1e-12", "adadelta.rho": "0.9999",
+           "momentum.momentum": "0.999", "nesterov.momentum": "0.999"}
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_extreme_hyperparameters(section):
+    at = race({**EXTREME, "closer": section, "look": "sgd"})
+    check(at)
+    assert not url_notices(at), "these values are all on the sliders"
+    status = " ".join(board(at).iloc[:, -1])
+    assert "diverged at step" in status, board(at)
+
+
+def test_tiny_eps_and_beta_near_one_inside_adam():
+    at = race({"opts": "adam,rmsprop,adagrad", "lrmode": "own", "adam.b1": "0.999",
+               "adam.b2": "0.9999", "adam.eps": "1e-12", "closer": "inside", "look": "adam"})
+    check(at)
+    for frame in chart_frames(at):
+        assert len(frame) < 10_000
+
+
+def test_shared_rate_at_the_maximum_for_everyone():
+    at = race({"opts": ALL, "lrmode": "shared", "lr": "10", "closer": "network"})
+    check(at)
+    assert set(board(at).iloc[:, 2]) == {"10"}
+
+
+def test_noise_is_seeded():
+    a = race({"noise": "3", "seed": "5", "opts": "sgd,adam", "lrmode": "own"})
+    b = race({"noise": "3", "seed": "5", "opts": "sgd,adam", "lrmode": "own"})
+    c = race({"noise": "3", "seed": "6", "opts": "sgd,adam", "lrmode": "own"})
+    assert board(a).equals(board(b))
+    assert not board(a).equals(board(c))
+
+
+@pytest.mark.parametrize("query", [
+    {"opts": "banana"}, {"surface": "flatland"}, {"steps": "abc"}, {"steps": "5"},
+    {"start.rosenbrock": "99,99"}, {"start.rosenbrock": "nan,1"}, {"adam.lr": "-1"},
+    {"adam.b1": "1"}, {"adam.eps": "0"}, {"closer": "nope"}, {"lrmode": "best"},
+    {"noise": "inf"}, {"seed": "1e9"}, {"kappa": "0", "surface": "bowl"},
+    {"conv": "jax"}, {"tol": "2"}, {"closer": "inside", "look": "lion"},
+    {"closer": "network", "data": "xor", "hidden": "500", "batch": "7"},
+])
+def test_bad_links_fall_back_with_a_notice(query):
+    at = race(query)
+    check(at)
+    assert url_notices(at), f"no notice for {query}"
+
+
+def test_hostile_text_in_the_link_is_only_shown_as_text():
+    at = race({"opts": "adam,<script>alert(1)</script>", "surface": "__import__('os')"})
+    check(at)
+    assert len(url_notices(at)) == 2
+
+
+def test_no_optimizer_chosen_explains_itself():
+    at = race({"opts": ","})
+    assert_clean(at)
+    assert [i.value for i in at.info] == [EN["optimizer_race.none"]]
+
+
+def test_choices_are_written_to_the_url():
+    at = race()
+    at.number_input(key="seed").set_value(42).run()
+    at.selectbox(key="surface").select("beale").run()
+    at.multiselect(key="opts").select("nadam").run()
+    assert at.query_params["seed"] == ["42"] or at.query_params["seed"] == "42"
+    assert "beale" in str(at.query_params["surface"])
+    assert "nadam" in str(at.query_params["opts"])
+    assert_clean(at)
+
+
+def test_ball_through_the_hole_preset():
+    at = race()
+    at.selectbox(key="_preset").select("ball_through_hole").run()
+    at.button(key="_preset_load").click().run()
+    check(at)
+    assert at.selectbox(key="surface").value == "two_wells"
+    assert at.multiselect(key="opts").value == ["sgd", "momentum"]
+    text = markdown(at)
+    assert "Ended nearest a local, not the global, minimum: SGD." in text, text
+    assert "**Momentum** was first" in text, text
+    assert "two_wells" in str(at.query_params["surface"])
+
+
+def test_play_and_pause():
+    at = race({"opts": "sgd,adam"})
+    at.button(key="race_button").click().run()
+    assert_clean(at)
+    at.button(key="race_button").click().run()
+    assert_clean(at)
+
+
+def test_clicking_the_map_moves_the_start():
+    at = race({"surface": "bowl", "opts": "adam"})
+    at.session_state["race_map"] = {"selection": {"pick": [{"cx": 1.25, "cy": -2.5}]}}
+    at.run()
+    check(at)
+    assert "1.25" in str(at.query_params["start.bowl"])
+    assert "(1.25, -2.5)" in " ".join(c.value for c in at.caption)
+
+
+def test_chinese_text():
+    at = race({"lang": "zh", "opts": ALL, "closer": "network"})
+    check(at)
+    assert at.title[0].value == CATALOGUE["zh"]["optimizer_race.title"]
+
+
+@pytest.mark.parametrize("query", [
+    {"closer": "fair", "projector": "1"},
+    {"closer": "inside", "look": "adam", "opts": "sgd,momentum,adam"},
+    {"closer": "network", "opts": "sgd,adam", "projector": "1"},
+])
+def test_every_chart_is_valid_vega_lite(query):
+    import jsonschema
+    from altair.vegalite.v6.schema import core as vl_core
+
+    schema = vl_core.load_schema()
+    at = race(query)
+    for spec in chart_specs(at):
+        spec.pop("datasets", None)
+        jsonschema.validate(spec, schema)
+
+
+@pytest.mark.parametrize("name", ["all_on_rosenbrock", "narrow_bowl", "noisy_saddle"])
+def test_every_preset_loads(name):
+    from core.race import PRESETS
+
+    at = race()
+    at.selectbox(key="_preset").select(name).run()
+    at.button(key="_preset_load").click().run()
+    check(at)
+    preset = PRESETS[name]
+    assert at.selectbox(key="surface").value == preset.surface
+    assert at.multiselect(key="opts").value == list(preset.racers)
+    assert len(board(at)) == len(preset.racers)

@@ -1,0 +1,163 @@
+"""Cached core calls and tidy frames for the Optimizer Race page.
+
+Every cache is bounded and keyed by primitives only (knobs travel as sorted tuples of
+(name, value) pairs). Cached results are small: sweeps drop their batched trajectory,
+network runs keep a thinned loss curve and the final weights.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core.mlp import make_mlp_problem
+from core.race import build, run_racer, tune
+from core.race_inside import inside
+from core.surfaces import get_surface
+from core.sweep import lr_grid
+from ui.geometry import thin_index
+
+SWEEP_LRS = lr_grid(1e-5, 10.0, 25)      # the surface race: 4 rates per decade
+MLP_LRS = lr_grid(1e-3, 10.0, 9)         # the network: fewer, since each run is costlier
+LR_STOPS = tuple(m * 10.0**e for e in range(-4, 1) for m in (1, 1.5, 2, 3, 5, 7)) + (10.0,)
+EPS_STOPS = tuple(10.0**e for e in range(-12, 0))
+
+
+def compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same rows in fewer bytes for the browser: text as categories (sent once per
+    value), floats as float32 and whole numbers as int32 — plenty for drawing."""
+    kinds = {}
+    for col, dtype in frame.dtypes.items():
+        if dtype.kind == "f":
+            kinds[col] = "float32"
+        elif dtype.kind in "iu" and dtype.itemsize > 4:
+            kinds[col] = "int32"
+        elif dtype.kind in "OT" or str(dtype) in ("str", "string"):
+            kinds[col] = "category"
+    return frame.astype(kinds)
+
+
+def knob_key(knobs: dict) -> tuple:
+    """A hashable, order-free form of a knob dict for the caches."""
+    return tuple(sorted((k, v if isinstance(v, bool) else float(v)) for k, v in knobs.items()))
+
+
+def surface_of(key: str, kappa: float):
+    return get_surface(key, kappa=kappa) if key == "bowl" else get_surface(key)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def race_run(racer: str, convention: str, knobs: tuple, surface: str, kappa: float,
+             start: tuple, steps: int, noise: float, seed: int, states: bool = False):
+    """One racer's Trajectory on a surface (with recorded states for the inside view)."""
+    return run_racer(racer, convention, dict(knobs), surface_of(surface, kappa), start, steps,
+                     grad_noise=noise, seed=seed, record_states=states)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def race_sweep(racer: str, convention: str, knobs: tuple, surface: str, kappa: float,
+               start: tuple, steps: int, noise: float, seed: int):
+    """The racer's learning-rate sweep on the surface, without the batched trajectory."""
+    sw = tune(racer, convention, dict(knobs), surface_of(surface, kappa), start, steps,
+              SWEEP_LRS, grad_noise=noise, seed=seed)
+    return sw._replace(trajectory=None)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def inside_frames(racer: str, convention: str, knobs: tuple, surface: str, kappa: float,
+                  start: tuple, steps: int, noise: float, seed: int, max_points: int = 200):
+    """(quantities, arrows): the inside view's long frames, thinned to ``max_points`` steps.
+
+    quantities: rows (name, step, param, value); arrows: rows (step, which, dx, dy,
+    angle, size) for the unit directions of −g and of u.
+    """
+    tr = race_run(racer, convention, knobs, surface, kappa, start, steps, noise, seed, True)
+    q = inside(build(racer, convention, **dict(knobs)), tr)
+    n_valid = tr.steps if tr.diverged_at < 0 else max(int(tr.diverged_at) - 1, 1)
+    idx = thin_index(n_valid, max_points)
+    rows = [pd.DataFrame({"name": name, "step": idx, "param": param,
+                          "value": q[name][idx, j]})
+            for name in q if name != "d" for j, param in enumerate(("x", "y"))]
+    quantities = pd.concat(rows, ignore_index=True)
+    arrows = pd.concat([_unit_arrows(-q["g"][idx], idx, "neg_g"),
+                        _unit_arrows(q["u"][idx], idx, "u")], ignore_index=True)
+    return compact(quantities), compact(arrows), int(tr.diverged_at)
+
+
+def _unit_arrows(vec: np.ndarray, steps: np.ndarray, which: str) -> pd.DataFrame:
+    size = np.linalg.norm(vec, axis=-1)
+    unit = np.divide(vec, size[:, None], out=np.zeros_like(vec), where=size[:, None] > 0)
+    angle = np.degrees(np.arctan2(unit[:, 0], unit[:, 1]))      # clockwise from "up"
+    return pd.DataFrame({"step": steps, "which": which, "dx": unit[:, 0], "dy": unit[:, 1],
+                         "angle": angle, "size": size})
+
+
+def axis_domain(values: np.ndarray, log: bool) -> tuple[float, float, float]:
+    """(lo, hi, core): a value axis fixed over every step.
+
+    For a log axis: from half the smallest positive value (so the smallest bar still
+    shows) to the largest. For a signed axis: [min, max] through 0, and ``core``, the
+    linear part of a symmetric-log axis, at the 10th percentile of the nonzero |values|.
+    """
+    values = values[np.isfinite(values)]
+    size = np.abs(values[values != 0])
+    if log:
+        pos = values[values > 0]
+        if not len(pos):
+            return (1e-12, 1.0, 1.0)
+        hi = float(pos.max()) * 1.1
+        return (max(float(pos.min()) / 2, hi * 1e-12), hi, 1.0)
+    if not len(size):
+        return (-1.0, 1.0, 1.0)
+    lo, hi = min(0.0, float(values.min())) * 1.1, max(0.0, float(values.max())) * 1.1
+    core = max(float(np.percentile(size, 10)), float(size.max()) * 1e-9)
+    return lo, hi, core
+
+
+# ------------------------------------------------------------------ the tiny network
+
+
+def mlp_problem(dataset: str, n: int, noise: float, hidden: int, batch: int, seed: int):
+    return make_mlp_problem(dataset, n=n, hidden=hidden, seed=seed, noise=noise,
+                            batch_size=batch or None)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def mlp_run(racer: str, convention: str, knobs: tuple, dataset: str, n: int, noise: float,
+            hidden: int, batch: int, seed: int, steps: int, max_points: int = 150):
+    """(steps, losses, final θ, accuracy, diverged_at) of one racer training the network."""
+    problem = mlp_problem(dataset, n, noise, hidden, batch, seed)
+    tr = run_racer(racer, convention, dict(knobs), problem, problem.theta0, steps,
+                   seed=seed)
+    n_valid = tr.steps + 1 if tr.diverged_at < 0 else int(tr.diverged_at)
+    idx = thin_index(n_valid, max_points)
+    theta = tr.points[-1]
+    return idx, tr.losses[idx], theta, float(problem.accuracy(theta)), int(tr.diverged_at)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def mlp_sweep(racer: str, convention: str, knobs: tuple, dataset: str, n: int, noise: float,
+              hidden: int, batch: int, seed: int, steps: int):
+    """The racer's learning-rate sweep on the network (final full-data loss per rate)."""
+    problem = mlp_problem(dataset, n, noise, hidden, batch, seed)
+    sw = tune(racer, convention, dict(knobs), problem, problem.theta0, steps, MLP_LRS,
+              seed=seed, final_loss=problem.f)
+    return sw._replace(trajectory=None)
+
+
+def boundary_cells(problem, thetas: dict, n_cells: int) -> pd.DataFrame:
+    """P(class 1) on an n_cells² grid of centres over the data's box: columns x, y and
+    one column ``p_<racer>`` per trained network (one shared grid for every panel)."""
+    (x0, x1), (y0, y1) = problem.data.box(pad=0.3)
+    X, Y = np.meshgrid(np.linspace(x0, x1, n_cells), np.linspace(y0, y1, n_cells))
+    grid = np.column_stack([X.ravel(), Y.ravel()])
+    cells = pd.DataFrame({"x": grid[:, 0], "y": grid[:, 1]}
+                         | {f"p_{r}": problem.predict(theta, grid) for r, theta in thetas.items()})
+    return cells.astype("float32")
+
+
+def data_points(problem) -> pd.DataFrame:
+    return pd.DataFrame({"x": problem.X[:, 0].astype("float32"),
+                         "y": problem.X[:, 1].astype("float32"),
+                         "label": problem.y.astype(int).astype(str)})

@@ -1,0 +1,72 @@
+"""The tiny-network part of the Optimizer Race page: every chosen optimizer trains its own
+copy of a two-layer network (core.mlp) on a seeded toy data set; loss curves, decision
+boundaries and a table, with specs cached like the other sections."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from core.race import chosen_lr
+from ui import charts
+from ui import charts_optimizer_race as rc
+from ui import optimizer_race_controls as ui
+from ui import optimizer_race_data as data
+from ui.optimizer_race_sections import Ctx, fmt
+from ui.render import show, to_spec
+from ui.style import style_for
+
+
+def _net_lr(c: Ctx, r: str, spec: tuple) -> float:
+    sweep = None
+    if c.race.lr_mode == "tuned":
+        sweep = data.mlp_sweep(r, c.race.convention, data.knob_key(c.knobs[r]), *spec)
+    return chosen_lr(c.race.lr_mode, c.knobs[r]["lr"], c.race.shared_lr, sweep)[0]
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _network_specs(racers: tuple, convention: str, spec: tuple, projector: bool,
+                   titles: tuple) -> tuple[dict, dict, list]:
+    style = style_for(projector)
+    loss_title, step_title, prob_title = titles
+    curves, thetas, table = [], {}, []
+    for r, knobs, label, colour in racers:
+        idx, losses, theta, acc, k = data.mlp_run(r, convention, knobs, *spec)
+        thetas[r] = theta
+        curves.append(pd.DataFrame({"series": label, "key": colour, "step": idx,
+                                    "gap": losses.clip(min=1e-16), "loss": losses}))
+        table.append((label, dict(knobs)["lr"], float(losses[-1]), acc, k))
+    tip = [alt.Tooltip("series", type="nominal"), alt.Tooltip("step", type="quantitative"),
+           alt.Tooltip("loss", type="quantitative", format=".4g")]
+    loss = charts.finish(charts.loss_layers(
+        data.compact(pd.concat(curves, ignore_index=True)), style, y_title=loss_title,
+        step_title=step_title, scrub=False, tooltip=tip), style)
+    problem = data.mlp_problem(*spec[:6])
+    cells = data.boundary_cells(problem, thetas, 28)
+    panels = [(label, r) for r, _, label, _ in racers]
+    boundary = rc.boundary_view(cells, panels, data.data_points(problem), style, n_cells=28,
+                                per_row=2 if style.stack else 3, prob_title=prob_title)
+    return to_spec(loss), to_spec(boundary), table
+
+
+def network_section(c: Ctx) -> None:
+    t = c.t
+    st.subheader(t("network"))
+    st.markdown(t("network_intro"))
+    net = ui.net_ui(c.F)
+    spec = (net.dataset, net.n, net.noise, net.hidden, net.batch, c.race.seed, net.steps)
+    racers = tuple((r, data.knob_key({**c.knobs[r], "lr": _net_lr(c, r, spec)}), c.labels[r],
+                    c.colour[r]) for r in c.race.racers)
+    titles = (t("net.loss_axis"), c.F.t("frame.step"), t("net.prob"))
+    loss, boundary, rows = _network_specs(racers, c.race.convention, spec, c.F.projector,
+                                          titles)
+    show(loss, key="net_loss")
+    show(boundary, key="net_boundary")
+    st.caption(t("net.boundary_help"))
+    table = pd.DataFrame({
+        t("board.name"): [r[0] for r in rows], t("board.lr"): [fmt(r[1]) for r in rows],
+        t("net.final"): [r[2] for r in rows], t("net.accuracy"): [f"{r[3]:.0%}" for r in rows],
+        t("board.status"): [t("board.diverged", k=r[4]) if r[4] >= 0 else "–" for r in rows]})
+    st.dataframe(table.style.format({t("net.final"): "{:.4g}"}), hide_index=True,
+                 width="stretch")
