@@ -1,0 +1,208 @@
+"""The sparse-gradient race and the Adam ladder of the Choosing an Optimizer page; the
+decision guide and the benchmark matrix are in :mod:`ui.choosing_sections_more`.
+
+Each ``*_section(F)`` draws its controls (:mod:`ui.choosing_controls`), reads cached core
+results (:mod:`ui.choosing_data`), asks :mod:`core.findings` what they show, and draws
+the charts (:mod:`ui.charts_choosing`, :mod:`ui.charts`) and the sentences that say it.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from core import findings, guide
+from core.optimizers import latex
+from core.sparse import P_MAX
+from core.sparse_race import F_FEATURES, N_SAMPLES, STEPS
+from ui import charts
+from ui import charts_choosing as cc
+from ui import choosing_controls as ui
+from ui import choosing_data as data
+from ui.render import show
+
+
+def texts(F):
+    """This page's text lookup: t("key", **fmt) reads "choosing.key"."""
+    def t(key: str, /, **fmt) -> str:
+        return F.t(ui.P + key, **fmt)
+    return t
+
+
+def g3(v: float) -> str:
+    return f"{v:.3g}"
+
+
+def pct(v: float) -> str:
+    return f"{100 * v:.0f}%"
+
+
+def labels(F, keys) -> dict:
+    """Optimizer key → its display name."""
+    return {k: ui.label(F, k) for k in keys}
+
+
+def two_columns(F, spec):
+    """Side by side on a screen, one under the other in projector mode."""
+    return st.columns(spec) if not F.style.stack else (st.container(), st.container())
+
+
+# ------------------------------------------------------------------ 1. sparse gradients
+
+
+def sparse_section(F) -> None:
+    t = texts(F)
+    st.header(t("sparse.head"), divider="gray")
+    st.markdown(t("sparse.intro"))
+    c = ui.sparse_ui(F)
+    v = data.sparse_view(c.a, c.batch, c.seed, c.lr_mode, c.shared_lr)
+    found = findings.sparse_findings(v.race, v.group)
+    names = labels(F, v.race.racers)
+    groups = [t("group.frequent"), t("group.rare"), t("group.unseen")]
+    frequent, rare, unseen = found.counts
+    left, right = two_columns(F, [3, 2])
+    with left:
+        show(cc.frequency_view(data.frequencies(v, groups), F.style, x_title=t("axis.rank"),
+                               y_title=t("axis.freq"), requested=t("freq.requested"),
+                               group_title=t("group.title")), key="freq")
+    with right:
+        st.markdown(t("sparse.data", F=F_FEATURES, N=N_SAMPLES, pmax=g3(P_MAX),
+                      pmin=g3(float(v.p[-1])), B=c.batch, frequent=frequent, rare=rare,
+                      unseen=unseen))
+        if found.has_rare:
+            st.markdown(t("sparse.zero", zero=pct(v.rare_zero_share)))
+    st.subheader(t("raster.head"))
+    show(cc.raster_view(data.raster(v, groups), F.style, n_features=F_FEATURES, n_steps=STEPS,
+                        x_title=F.t("frame.step"), y_title=t("axis.feature"),
+                        group_title=t("group.title")), key="raster")
+    st.caption(t("raster.help"))
+    race_charts(F, v, names, c, found.has_rare)
+    st.markdown(sparse_story(F, found, names, c))
+    rates_block(F, v, names)
+    results_table(F, v, names, found.has_rare)
+
+
+def race_charts(F, v, names: dict, c, has_rare: bool) -> None:
+    t = texts(F)
+    st.subheader(t("race.head"))
+    st.markdown(t(f"race.mode.{c.lr_mode}", lr=g3(c.shared_lr)))
+    tip = [alt.Tooltip("series", type="nominal"), alt.Tooltip("step", type="quantitative"),
+           alt.Tooltip("gap", type="quantitative", format=".3g", title=t("axis.value"))]
+    panels = [("excess", t("axis.excess"), True), ("err_frequent", t("axis.err_frequent"), False),
+              ("err_rare", t("axis.err_rare"), False)][:3 if has_rare else 2]
+    parts = []
+    for field, title, log in panels:
+        part = charts.loss_layers(data.curves(v, names, field), F.style, y_title=title,
+                                  step_title=F.t("frame.step"), log=log, scrub=False,
+                                  tooltip=tip)
+        part.width = F.style.width if F.style.stack else 230
+        parts.append(part)
+    show(charts.finish(charts.hconcat(*parts, stack=F.style.stack), F.style), key="curves")
+    st.caption(t("race.help"))
+
+
+def sparse_story(F, found: findings.SparseFindings, names: dict, c) -> str:
+    """The race's result in sentences chosen by the verdict codes of ``found``."""
+    t = texts(F)
+    best = names[found.best]
+    lines = [t(f"story.{found.outcome}", a=g3(c.a), best=best, factor=g3(found.shown_factor))]
+    if found.has_rare:
+        lines.append(t("story.rare", sgd=pct(found.sgd_rare_err), best=best,
+                       best_err=pct(found.best_rare_err)))
+    else:
+        lines.append(t("story.no_rare", B=c.batch))
+        if found.dense_gain:
+            lines.append(t("story.dense_gain", best=best))
+    lines.append(t(f"story.adam_rms.{found.adam_vs_rms}", adam=g3(found.adam),
+                   rms=g3(found.rmsprop)))
+    if found.diverged:
+        lines.append(t("story.diverged", names=", ".join(names[k] for k in found.diverged)))
+    if found.no_rate:
+        lines.append(t("story.no_rate", names=", ".join(names[k] for k in found.no_rate)))
+    return " ".join(lines)
+
+
+def rates_block(F, v, names: dict) -> None:
+    t = texts(F)
+    st.subheader(t("rates.head"))
+    col, _ = st.columns([2, 1]) if not F.style.stack else (st.container(), None)
+    with col:
+        step = ui.step_ui(F)
+    frame, unseen = data.effective_rates(v, names, step)
+    show(cc.eff_lr_view(frame, F.style, x_title=t("axis.freq"), y_title=t("axis.eff_lr")),
+         key="rates")
+    st.caption(t("rates.help"))
+    notes = [t("rates.unseen", n=unseen, step=step)] if unseen else []
+    ratios = findings.rare_rate_ratios(v.race, v.group, v.first_hit, step)
+    notes += [t("rates.ratio", name=names[k], ratio=g3(r), step=step) for k, r in ratios.items()]
+    st.markdown(" ".join(notes + [t("rates.sgd")]))
+
+
+def results_table(F, v, names: dict, has_rare: bool) -> None:
+    t = texts(F)
+    r = v.race
+    table = pd.DataFrame({
+        t("table.name"): [names[k] for k in r.racers],
+        t("table.lr"): [g3(x) for x in r.lr],
+        t("table.excess"): r.final_excess(),
+        t("table.err_frequent"): [pct(x) for x in r.err_frequent[:, -1]],
+        t("table.err_rare"): [pct(x) if has_rare else "–" for x in r.err_rare[:, -1]],
+    })
+    st.dataframe(table.style.format({t("table.excess"): "{:.3g}"}), hide_index=True,
+                 width="stretch")
+
+
+# ------------------------------------------------------------------ 2. Adam vs RMSProp
+
+
+def ladder_section(F) -> None:
+    t = texts(F)
+    st.header(t("ladder.head"), divider="gray")
+    st.markdown(t("ladder.intro"))
+    b2 = ui.b2_ui(F)
+    L = data.ladder_result(b2)
+    names = labels(F, L.rungs)
+    seeds, med = data.ladder_frames(L, names)
+    left, right = two_columns(F, 2)
+    with left:
+        show(cc.ladder_view(seeds, med, F.style, x_title=t("axis.a"), y_title=t("axis.final")),
+             key="ladder")
+        st.caption(t("ladder.help", n=len(L.seeds), steps=STEPS))
+    with right:
+        st.latex(latex("adam"))
+        st.caption(t("ladder.latex_help"))
+    st.markdown(ladder_story(F, L, b2))
+    bias_correction_block(F, b2)
+    with st.expander(t("ladder.lrs"), icon=":material/table:"):
+        lr = findings.median_rates(L)
+        st.dataframe(pd.DataFrame(lr, columns=[names[k] for k in L.rungs],
+                                  index=[f"a = {a:g}" for a in L.levels]).style.format("{:.3g}"),
+                     width="stretch")
+
+
+def ladder_story(F, L, b2: float) -> str:
+    """The sparsest level's verdict (:func:`core.guide.verdict`), the trend across
+    levels and the bias-correction count (:func:`core.findings.ladder_findings`)."""
+    t = texts(F)
+    v = guide.verdict("sparser_adam", {"ladder": L})
+    found = findings.ladder_findings(L)
+    n = v.numbers
+    return " ".join([
+        t("ladder.sparsest." + ("yes" if v.supported else "no"), a=g3(n["a"]),
+          adam=g3(n["adam"]), rms=g3(n["rmsprop"]), wins=n["wins"], levels=n["levels"]),
+        t(f"ladder.trend.{found.direction}", trend=g3(found.shown_trend)),
+        t("ladder.bc", wins=found.bc_wins, levels=found.levels, b2=f"{b2:g}"),
+    ])
+
+
+def bias_correction_block(F, b2: float) -> None:
+    t = texts(F)
+    st.subheader(t("bc.head"))
+    b2s = [float(x) for x in ui.B2_CHOICES]
+    curves = data.step_ratio_frame(b2s, {x: f"β₂ = {x:g}" for x in b2s})
+    show(charts.finish(charts.curve_layers(curves, F.style, x_title=F.t("frame.step"),
+                                           y_title=t("axis.ratio")), F.style), key="bc")
+    bc = findings.bias_correction(b2, STEPS)
+    st.markdown(t("bc.story", b2=f"{b2:g}", first=g3(bc.first), peak=g3(bc.peak),
+                  k=bc.peak_step, last=g3(bc.last), steps=STEPS))

@@ -1,0 +1,108 @@
+"""The decision guide and the benchmark matrix of the Choosing an Optimizer page (the
+sparse race and the Adam ladder are in :mod:`ui.choosing_sections`)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from core import findings, guide
+from ui import charts_choosing as cc
+from ui import choosing_controls as ui
+from ui import choosing_data as data
+from ui.choosing_sections import g3, labels, texts
+from ui.frame import FRAME_PARAMS
+from ui.render import show
+
+# ------------------------------------------------------------------ 3. decision guide
+
+
+def guide_section(F) -> None:
+    t = texts(F)
+    st.header(t("guide.head"), divider="gray")
+    st.markdown(t("guide.intro"))
+    answers = ui.questions_ui(F)
+    rules = guide.advise(answers)
+    results = {ex: experiment_result(ex) for ex in guide.needed(rules)}
+    verdicts = {r.reason: guide.verdict(r.reason, results) for r in rules.reasons}
+    advice = guide.advise(answers, {k: v.supported for k, v in verdicts.items()})
+    names = labels(F, guide.CANDIDATES)
+    pick = t("guide.pick", name=names[advice.pick])
+    if advice.runner_up:
+        pick += " " + t("guide.runner_up", name=names[advice.runner_up])
+    st.success(pick, icon=":material/recommend:")
+    st.markdown(t("guide.how", order=", ".join(names[c] for c in guide.CANDIDATES)))
+    for rule in advice.reasons:
+        verdict = verdicts[rule.reason]
+        with st.container(border=True):
+            st.markdown(f"**{t(f'guide.rule.{rule.reason}')}**")
+            st.markdown(verdict_text(F, rule.reason, verdict, names))
+            if rule.reason in advice.dropped:
+                st.markdown(t("guide.dropped"))
+            st.markdown(t("guide.open", name=t(f"guide.exp.{rule.experiment}"),
+                          url=experiment_url(rule.experiment)))
+    st.caption(t("guide.caveat"))
+
+
+def experiment_result(experiment: str):
+    """The cached result of one of :data:`core.guide.EXPERIMENTS`."""
+    ex = guide.EXPERIMENTS[experiment]
+    s = ex.settings
+    if ex.view == "sparse":
+        return data.sparse_view(float(s["a"]), int(s["batch"]), int(s["seed"]), s["lr_mode"],
+                                ui.SHARED_LR).race
+    if ex.view == "ladder":
+        return data.ladder_result(float(s["b2"]))
+    return data.matrix_result(int(s["matrix_seed"]))
+
+
+def experiment_url(experiment: str) -> str:
+    """A relative link that opens ``experiment``, keeping projector/language."""
+    carry = {k: v for k in FRAME_PARAMS if (v := st.query_params.get(k)) is not None}
+    return "?" + urlencode({**guide.link(experiment), **carry})
+
+
+def verdict_text(F, reason: str, verdict, names: dict) -> str:
+    n = {k: (names.get(v, v) if isinstance(v, str) else g3(v) if isinstance(v, float) else v)
+         for k, v in verdict.numbers.items()}
+    return texts(F)(f"guide.verdict.{reason}.{verdict.key}", **n)
+
+
+# ------------------------------------------------------------------ 4. benchmark matrix
+
+
+def matrix_section(F) -> None:
+    t = texts(F)
+    st.header(t("matrix.head"), divider="gray")
+    st.markdown(t("matrix.intro"))
+    seed = ui.matrix_seed_ui(F)
+    m = data.matrix_result(seed)
+    rows, cols = labels(F, m.rows), {c: t(f"scenario.{c}") for c in m.columns}
+    cells = data.matrix_frame(m, rows, cols)
+    show(cc.matrix_view(cells, F.style, rows=list(rows.values()), columns=list(cols.values()),
+                        color_title=t("matrix.color"), loss_title=t("matrix.loss"),
+                        lr_title=t("table.lr")), key="matrix")
+    st.caption(t("matrix.help"))
+    st.markdown(matrix_story(F, findings.matrix_findings(m), rows, cols))
+    with st.expander(t("matrix.scenarios"), icon=":material/info:"):
+        for c in m.columns:
+            st.markdown(f"- **{cols[c]}**: {t(f'scenario.{c}.about')}")
+
+
+def matrix_story(F, found: findings.MatrixFindings, rows: dict, cols: dict) -> str:
+    """Winners per scenario, the steadiest optimizer, how alike the RMSProp family is
+    and the cells at the grid's edge, worded from :func:`core.findings.matrix_findings`."""
+    t = texts(F)
+    winners = [t("matrix.winner", column=label, name=" = ".join(rows[r] for r in tied))
+               for label, tied in zip(cols.values(), found.winners, strict=True)]
+    steady = found.steadiest
+    lines = [t("matrix.winners", list="; ".join(winners)),
+             t("matrix.steadiest" + ("_adam" if steady == "adam" else ""), name=rows[steady],
+               worst=data.ratio_text(found.worst[steady]),
+               adam=data.ratio_text(found.worst["adam"])),
+             t("matrix.trio", alike=found.alike, total=found.total)]
+    if found.edges:
+        lines.append(t("matrix.edge", cells=", ".join(f"{rows[r]} / {cols[c]}"
+                                                        for r, c in found.edges)))
+    return " ".join(lines)
