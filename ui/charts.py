@@ -11,9 +11,9 @@ import altair as alt
 import pandas as pd
 
 from ui import palette
+from ui.render import SCRUB  # the name of the client-side step parameter
 from ui.style import ChartStyle
 
-SCRUB = "scrub"                     # name of the client-side step parameter
 Q, N = "quantitative", "nominal"
 # Channels are built as typed objects: Altair parses "x:Q" shorthand strings through
 # its JSON schema, which costs milliseconds per channel and dominated page reruns.

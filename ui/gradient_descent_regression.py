@@ -13,9 +13,9 @@ from ui import controls
 from ui import gradient_descent_data as data
 from ui.frame import existing_pages
 from ui.geometry import path_frame
-from ui.gradient_descent_sections import fmt, last_step, texts, with_step
+from ui.gradient_descent_sections import fmt, texts
 from ui.play import player
-from ui.render import show, to_spec
+from ui.render import last_step, show, to_spec, with_step
 from ui.style import style_for
 
 FIRST_ROWS = 5                        # data points listed in the chain-rule table

@@ -20,7 +20,7 @@ from ui import gradient_descent_data as data
 from ui.cache import surface_picture
 from ui.geometry import path_frame
 from ui.play import player
-from ui.render import show, to_spec
+from ui.render import last_step, show, to_spec, with_step
 from ui.style import style_for
 
 P = "gradient_descent."
@@ -41,20 +41,6 @@ def pct(share: float) -> str:
 
 def fmt(v: float) -> str:
     return f"{v:,.0f}" if 1e4 <= abs(v) < 1e9 else f"{v:.4g}"
-
-
-def last_step(spec: dict) -> int:
-    """The largest value of the spec's step scrubber (the last step drawn)."""
-    return next(p["bind"]["max"] for p in spec["params"] if p["name"] == charts.SCRUB)
-
-
-def with_step(spec: dict, step: int | None) -> dict:
-    """The spec with its scrubber set to ``step`` (None: leave it where it is)."""
-    if step is not None:
-        for param in spec.get("params", []):
-            if param.get("name") == charts.SCRUB:
-                param["value"] = step
-    return spec
 
 
 # ------------------------------------------------------------------ 1. one weight

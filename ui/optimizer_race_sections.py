@@ -31,7 +31,7 @@ from ui import optimizer_race_data as data
 from ui.cache import surface_picture
 from ui.geometry import path_frame
 from ui.play import player
-from ui.render import show, to_spec
+from ui.render import show, to_spec, with_step
 from ui.style import style_for
 
 P = ui.P
@@ -71,15 +71,6 @@ class Ctx(NamedTuple):
 
 def fmt(v: float) -> str:
     return f"{v:,.0f}" if 1e3 <= abs(v) < 1e9 else f"{v:.3g}"
-
-
-def with_step(spec: dict, step: int | None) -> dict:
-    """The spec with its scrubber set to ``step`` (None: leave it at the end)."""
-    if step is not None:
-        for param in spec.get("params", []):
-            if param.get("name") == charts.SCRUB:
-                param["value"] = step
-    return spec
 
 
 def keras_note(F, racers: list[str]) -> None:

@@ -18,6 +18,7 @@ from altair.utils.schemapi import SchemaBase, Undefined
 
 _TOP_LEVEL = (alt.Chart, alt.LayerChart, alt.HConcatChart, alt.VConcatChart)
 SCHEMA_URL = alt.SCHEMA_URL
+SCRUB = "scrub"          # ui.charts.SCRUB: the client-side step parameter
 
 
 def to_spec(chart) -> dict:
@@ -51,6 +52,23 @@ def _dataset_name(frame: pd.DataFrame, datasets: dict) -> str:
     name = f"data-{len(datasets)}"
     datasets[name] = frame
     return name
+
+
+def last_step(spec: dict) -> int:
+    """The largest value of a spec's step scrubber (the last step drawn)."""
+    return next(p["bind"]["max"] for p in spec["params"] if p["name"] == SCRUB)
+
+
+def with_step(spec: dict, step: int | None) -> dict:
+    """The spec with its step scrubber set to ``step`` (None: leave it where it is).
+
+    Play/Pause (ui.play) redraws a cached spec this way, frame after frame.
+    """
+    if step is not None:
+        for param in spec.get("params", []):
+            if param.get("name") == SCRUB:
+                param["value"] = step
+    return spec
 
 
 def show(chart, *, key: str | None = None, pick: bool = False, width=None):
