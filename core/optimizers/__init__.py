@@ -40,18 +40,28 @@ __all__ = [
 
 def make(name: str, **hparams) -> Optimizer:
     """Build the rule ``name`` with torch's keyword arguments; ValueError if anything is off."""
-    rule = _rule(name)
-    known = inspect.signature(rule).parameters
-    unknown = sorted(set(hparams) - set(known))
-    if unknown:
-        raise ValueError(f"{name}: unknown hyperparameter(s) {', '.join(unknown)}; "
-                         f"{name} takes {', '.join(known)}")
-    return rule(**hparams)
+    return build(_rule(name), name, hparams)
 
 
 def defaults(name: str) -> dict:
     """torch's default hyperparameters of ``name``, by keyword."""
-    return {k: p.default for k, p in inspect.signature(_rule(name)).parameters.items()}
+    return rule_defaults(_rule(name))
+
+
+def build(rule: Callable[..., Optimizer], label: str, hparams: dict) -> Optimizer:
+    """Call ``rule`` with ``hparams``, naming unknown keywords in a readable ValueError
+    (shared by the torch rules and the Keras variants)."""
+    known = inspect.signature(rule).parameters
+    unknown = sorted(set(hparams) - set(known))
+    if unknown:
+        raise ValueError(f"{label}: unknown hyperparameter(s) {', '.join(unknown)}; "
+                         f"{label} takes {', '.join(known)}")
+    return rule(**hparams)
+
+
+def rule_defaults(rule: Callable[..., Optimizer]) -> dict:
+    """The keyword defaults of a rule's signature."""
+    return {k: p.default for k, p in inspect.signature(rule).parameters.items()}
 
 
 def latex(name: str) -> str:

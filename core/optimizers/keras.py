@@ -22,12 +22,11 @@ torch rule's state record, so the same code reads its buffers. As in
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 
 import numpy as np
 
-from . import doc_convention, doc_latex
+from . import build, doc_convention, doc_latex, rule_defaults
 from ._base import Optimizer
 from ._hparams import flag, is_off, number, pair
 from .adam import AdamState, nadam
@@ -267,18 +266,12 @@ KERAS_NAMES: tuple[str, ...] = tuple(KERAS_RULES)
 
 def make_keras(name: str, **hparams) -> Optimizer:
     """Build the Keras variant of ``name`` (torch keyword names); ValueError if anything is off."""
-    rule = _rule(name)
-    known = inspect.signature(rule).parameters
-    unknown = sorted(set(hparams) - set(known))
-    if unknown:
-        raise ValueError(f"keras {name}: unknown hyperparameter(s) {', '.join(unknown)}; "
-                         f"it takes {', '.join(known)}")
-    return rule(**hparams)
+    return build(_rule(name), f"keras {name}", hparams)
 
 
 def keras_defaults(name: str) -> dict:
     """Keras's default hyperparameters of ``name``, under torch's keyword names."""
-    return {k: p.default for k, p in inspect.signature(_rule(name)).parameters.items()}
+    return rule_defaults(_rule(name))
 
 
 def keras_latex(name: str) -> str:
