@@ -17,11 +17,11 @@ HUGE = 1e12            # beyond this a value is shown as "over 1e12" (and clippe
 
 def fmt(v: float, digits: int = 3) -> str:
     """``v`` with ``digits`` significant figures; thousands grouped from 1,000 to 1e9;
-    "—" for a value that is not finite."""
+    "—" for a value that is not finite; "0" for 0 and for denormals (|v| < 1e-300)."""
     v = float(v)
     if not math.isfinite(v):
         return "—"
-    if v == 0:
+    if abs(v) < 1e-300:
         return "0"
     if 1e3 <= abs(v) < 1e9:
         return f"{v:,.0f}"
