@@ -19,6 +19,14 @@ EN = {
     "frame.pause": "Pause",
     "frame.step": "step",
     "frame.solved": "solved (below {tol})",
+    "frame.tuning_rule": "**How a best rate is chosen.** Every rate of a log-spaced grid is "
+                         "run. A rate is ruled out if its run diverges or its loss ever climbs "
+                         "above where it started. Among the rest, the best is the one whose "
+                         "loss curve has the smallest area on a log scale: it got low early "
+                         "and stayed low, rather than landing low on its last step. With "
+                         "noisy gradients the area is averaged over several seeds. A best rate "
+                         "at the end of the grid is marked: a better one may lie beyond it.",
+    "frame.at_edge": "at the edge of the grid",
     "nav.home": "Home",
     "nav.differentiation": "Differentiation",
     "nav.gradient_descent": "Gradient Descent",
@@ -82,6 +90,13 @@ ZH = {
     "frame.pause": "暂停",
     "frame.step": "步",
     "frame.solved": "已解出（低于 {tol}）",
+    "frame.tuning_rule": "**如何选出最佳学习率。** 对数网格上的每个学习率都各跑一次。"
+                         "若某次运行发散，或损失曾经升到起点之上，这个学习率就被排除。"
+                         "在其余学习率中，损失曲线在对数坐标下围成的面积最小者为最佳："
+                         "它下降得早、并且一直保持在低处，而不是碰巧在最后一步落得很低。"
+                         "梯度带噪声时，面积取多个随机种子的平均。若最佳学习率落在网格的端点，"
+                         "会特别标出：更好的值可能在网格之外。",
+    "frame.at_edge": "位于网格端点",
     "nav.home": "首页",
     "nav.differentiation": "导数",
     "nav.gradient_descent": "梯度下降",
