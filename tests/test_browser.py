@@ -58,3 +58,28 @@ def test_a_bad_link_value_shows_a_notice_not_an_error(server, page):
     wait_until_ready(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stAlertContentWarning"]').count() >= 2
+
+
+def test_a_crafted_link_cannot_put_words_or_images_into_the_page(server, page):
+    """Markdown in a link value: an image, a fake login link, a heading, a 5,000-char value."""
+    from urllib.parse import quote
+
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    payloads = {
+        "lang": "x`![p](http://127.0.0.1:9/pixel.png)`",
+        "projector": "`[Your session expired - log in again](http://127.0.0.1:9/login)`\n\n# BIG",
+    }
+    query = "&".join(f"{k}={quote(v)}" for k, v in payloads.items())
+    page.goto(server.url + "/Gradient_Descent?" + query + "&surface=" + "9" * 5000)
+    wait_until_ready(page)
+    notices = page.locator('[data-testid="stAlertContentWarning"]')
+    assert notices.count() >= 2
+    for i in range(notices.count()):
+        notice = notices.nth(i)
+        assert notice.locator("img, a, h1, h2, h3").count() == 0, notice.inner_html()
+        box = notice.bounding_box()
+        assert box and box["height"] < 200, f"notice {i} is {box and box['height']} px tall"
+    assert not [u for u in requested if ":9/" in u], requested
+    assert page.locator("h1").count() == 1
+    shoot(page, "crafted-link")

@@ -1,9 +1,28 @@
 """ui.controls: values come from the URL, bad values fall back with a notice, URLs update."""
 
 import ast
+import html
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st_
+from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
+
+from ui.controls import PREVIEW_CHARS, as_code
+
+# Links that try to put words, links or images into the page through the bad-value notice.
+HOSTILE = [
+    "x`![pixel](http://127.0.0.1:9/p.png)`",
+    "`[Your session expired - log in again](http://127.0.0.1:9/login)`",
+    "1\n\n# BIG FAKE HEADING",
+    "<img src=http://127.0.0.1:9/p.png>",
+    "$\\frac{a}{b}$ :red[alarm] :material/warning:",
+    "**bold** _it_ ~~gone~~ | a | b |",
+    "http://127.0.0.1:9/auto www.example.org",
+    "9" * 5000,
+]
 
 
 def control_page():
@@ -63,7 +82,7 @@ def test_empty_multiselect_survives_the_url():
 def test_bad_url_values_fall_back_with_a_notice(key, bad):
     at = run({key: bad})
     assert not at.exception
-    assert len(at.warning) == 1 and f"`{bad}`" in at.warning[0].value
+    assert len(at.warning) == 1 and as_code(bad) in at.warning[0].value
     assert values(at) == values(run({}))
 
 
@@ -76,3 +95,36 @@ def test_changes_are_written_back_and_defaults_removed():
     at.multiselect(key="m").set_value([]).run()
     assert values(at)[4] == []
     assert at.query_params["m"] in ([","], ",")
+
+
+def rendered(markdown: str) -> str:
+    return MarkdownIt("commonmark").enable("strikethrough").enable("table").render(markdown)
+
+
+def shown_code(markdown: str) -> tuple[set, list[str]]:
+    """The tags CommonMark renders ``markdown`` into, and the text of its code spans."""
+    out = rendered(markdown)
+    codes = [html.unescape(c) for c in re.findall(r"<code>(.*?)</code>", out, flags=re.S)]
+    return set(re.findall(r"<(\w+)", out)), codes
+
+
+def preview(raw: str) -> str:
+    text = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", raw).split())
+    return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_a_hostile_link_value_shows_as_plain_short_text(payload):
+    at = run({"s": payload})
+    assert not at.exception and len(at.warning) == 1
+    tags, codes = shown_code(at.warning[0].value)
+    assert tags <= {"p", "strong", "code"}, tags
+    assert codes[0] == (preview(payload) or " "), codes
+    assert len(at.warning[0].value) < 300, len(at.warning[0].value)
+
+
+@given(st_.text(max_size=120))
+def test_as_code_shows_exactly_its_characters(raw):
+    tags, codes = shown_code("Set to " + as_code(raw) + ", so.")
+    assert tags <= {"p", "code"} and len(codes) == 1, (tags, codes)
+    assert codes[0] == (preview(raw) or " "), (raw, codes)

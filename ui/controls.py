@@ -14,6 +14,7 @@ never translated labels, so a link works in every language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from math import isfinite
 
@@ -21,10 +22,29 @@ import numpy as np
 import streamlit as st
 
 _NOTICES = "_url_notices"
+PREVIEW_CHARS = 40
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class BadValue(ValueError):
     """A URL value that cannot be used; the message says why (already translated)."""
+
+
+def as_code(raw: str, limit: int = PREVIEW_CHARS) -> str:
+    """``raw`` (text from a link or a text box) as a markdown code span that shows
+    exactly its characters: whitespace and control characters become single spaces,
+    anything past ``limit`` characters becomes "…", and the span is fenced by one
+    backtick more than the longest run inside it, so no backtick in ``raw`` can close
+    it. Inside a code span nothing is markdown: no link, image, heading, autolink, LaTeX
+    or Streamlit directive can start there."""
+    text = " ".join(_CONTROL.sub(" ", str(raw)).split())
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    if not text:
+        return "` `"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _sync(F, key: str, label: str, default, parse: Callable[[str], object],
@@ -43,7 +63,8 @@ def _sync(F, key: str, label: str, default, parse: Callable[[str], object],
     if key in notices:
         if st.session_state[key] == default:
             name, raw, reason, shown = notices[key]
-            st.warning(F.t("frame.bad_url", name=name, value=raw, reason=reason, default=shown),
+            st.warning(F.t("frame.bad_url", name=name, value=as_code(raw), reason=reason,
+                           default=as_code(shown)),
                        icon=":material/link_off:")
         else:
             del notices[key]

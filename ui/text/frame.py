@@ -10,8 +10,8 @@ EN = {
     "frame.language": "Language",
     "frame.share": "Every setting on this page is stored in the address bar: copy the link "
                    "to share exactly this view.",
-    "frame.bad_url": "The link set **{name}** to `{value}`, which is not allowed here "
-                     "({reason}), so the default **{default}** is used instead.",
+    "frame.bad_url": "The link set **{name}** to {value}, which is not allowed here "
+                     "({reason}), so the default {default} is used instead.",
     "frame.reason_number": "not a number",
     "frame.reason_range": "it must lie between {lo} and {hi}",
     "frame.reason_choice": "choose one of {choices}",
@@ -81,8 +81,8 @@ ZH = {
     "frame.projector_help": "放大文字、加粗线条、提高对比度，适合教室大屏。只改变你自己的画面。",
     "frame.language": "语言",
     "frame.share": "本页的所有设置都记录在地址栏里：复制链接，别人打开看到的就是同一个画面。",
-    "frame.bad_url": "链接把 **{name}** 设为 `{value}`，这里不允许（{reason}），"
-                     "因此改用默认值 **{default}**。",
+    "frame.bad_url": "链接把 **{name}** 设为 {value}，这里不允许（{reason}），"
+                     "因此改用默认值 {default}。",
     "frame.reason_number": "不是数字",
     "frame.reason_range": "取值须在 {lo} 与 {hi} 之间",
     "frame.reason_choice": "可选值为 {choices}",
