@@ -7,6 +7,7 @@ a typed expression (core.expr). Nothing here plots; the page draws what these re
     slope of a line      m = (y2 - y1) / (x2 - x1)              (undefined when x2 = x1)
     secant slope         s(h) = (f(x0 + h) - f(x0)) / h           -> f'(x0) as h -> 0
     central difference   c(h) = (f(x0 + h) - f(x0 - h)) / (2 h)
+                         = f'(x0) + h^2 f'''(x0) / 6 + O(h^4)
     directional slope    D_d f(p) = grad f(p) . d                 (core.directional)
     chain rule           de/dw = de/dr * dr/du * du/dw
 """
@@ -190,15 +191,17 @@ def stationary_points(f, df, domain: tuple[float, float], n: int = 801) -> list[
     if size == 0.0:
         return []
     roots = []
+    sign = np.sign(g)          # signs, not products: a product of two tiny slopes underflows
     for i in range(n - 1):
         a, b = g[i], g[i + 1]
         if not (np.isfinite(a) and np.isfinite(b)):
             continue
         if a == 0 and (i == 0 or g[i - 1] != 0) and b != 0:
             roots.append(xs[i])
-        elif a * b < 0:
+        elif sign[i] * sign[i + 1] < 0:
             roots.append(_bisect(df, xs[i], xs[i + 1]))
-        elif 0 < i and a * b > 0 and a * g[i - 1] > 0 and _is_dip(g, i, size):
+        elif 0 < i and sign[i] * sign[i + 1] > 0 and sign[i] * sign[i - 1] > 0 \
+                and _is_dip(g, i, size):
             x = _golden_min(df, xs[i - 1], xs[i + 1])
             if abs(float(evaluate(df, x))) < 1e-9 * (1 + size):
                 roots.append(x)
@@ -215,6 +218,55 @@ def _is_dip(g: np.ndarray, i: int, size: float) -> bool:
 def slope_check(f, df, x: float, h: float = 1e-5) -> tuple[float, float]:
     """(formula, numeric): f'(x) from the rule next to the central difference c(h (1 + |x|))."""
     return float(evaluate(df, x)), float(central_slope(f, x, h * (1.0 + abs(x))))
+
+
+@dataclass(frozen=True)
+class RuleCheck:
+    """A rule's f'(x) next to the central difference c(h) and the two parts of their gap.
+
+        gap         c(h) - f'(x) = truncation + rounding
+        truncation  h^2 f'''(x) / 6 + h^4 f^(5)(x) / 120 + ...   (Taylor; for x^n with
+                    n <= 6 the two terms are the whole series, and the second is 0 unless
+                    d5f is given)
+        rounding    the rest; f(x +- h) and x +- h are rounded to the nearest double, so
+                    it stays within about scale = eps (max |f(x +- h)| + |x f'(x)|) / h
+    """
+
+    x: float
+    h: float
+    formula: float
+    numeric: float
+    truncation: float
+    scale: float
+
+    @property
+    def gap(self) -> float:
+        return self.numeric - self.formula
+
+    @property
+    def rounding(self) -> float:
+        return self.gap - self.truncation
+
+    @property
+    def within_rounding(self) -> bool:
+        """The rest is no larger than the rounding scale: truncation + rounding explain the gap."""
+        return abs(self.rounding) <= self.scale
+
+
+def rule_check(f, df, d3f, x: float, h: float = 1e-5, d5f=None) -> RuleCheck:
+    """slope_check's numbers (step h (1 + |x|)) with the predicted truncation
+    h^2 f'''(x) / 6 (+ h^4 f^(5)(x) / 120 with d5f) and the rounding scale
+    eps (max |f(x +- h)| + |x f'(x)|) / h."""
+    x = float(x)
+    step = h * (1.0 + abs(x))
+    formula, numeric = slope_check(f, df, x, h)
+    truncation = step**2 * float(evaluate(d3f, x)) / 6
+    if d5f is not None:
+        truncation += step**4 * float(evaluate(d5f, x)) / 120
+    size = float(np.max(np.abs(evaluate(f, np.array([x - step, x + step])))))
+    return RuleCheck(x, step, formula, numeric, truncation,
+                     EPS * (size + abs(x * formula)) / step)
+
 
 
 # ----------------------------------------------------- finite-difference error

@@ -48,7 +48,7 @@ FUNCTIONS: dict[str, Callable] = {
 }
 _OPERATORS = {
     ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
-    ast.Mult: lambda a, b: a * b, ast.Div: lambda a, b: a / b,
+    ast.Mult: lambda a, b: a * b, ast.Div: lambda a, b: a / _nonzero(b),
 }
 # A readable name for each kind of syntax that is not allowed (the page translates it).
 _CONSTRUCTS = {
@@ -87,7 +87,8 @@ class Parsed:
 
 
 def _check_text(text: str) -> str:
-    """Length, characters and bracket depth, all checked before the parser sees the text."""
+    """Length, characters and brackets, all checked before the parser sees the text.
+    Positions in messages count characters of the typed text from 1."""
     if not isinstance(text, str) or not text.strip():
         raise ExprError("empty")
     if len(text) > MAX_LENGTH:
@@ -96,13 +97,59 @@ def _check_text(text: str) -> str:
         if not (" " <= char <= "~"):
             raise ExprError("bad_char", char=char, code_point=f"U+{ord(char):04X}",
                             position=position)
-    depth = deepest = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        deepest = max(deepest, depth)
-    if deepest > MAX_DEPTH:
-        raise ExprError("too_deep", limit=MAX_DEPTH)
+    _check_brackets(text)
     return text.replace("^", "**")
+
+
+def _check_brackets(text: str) -> None:
+    """Every ")" closes an earlier "(", every "(" is closed, and nesting stays <= MAX_DEPTH."""
+    opened: list[int] = []
+    for position, char in enumerate(text, start=1):
+        if char == "(":
+            opened.append(position)
+            if len(opened) > MAX_DEPTH:
+                raise ExprError("too_deep", limit=MAX_DEPTH)
+        elif char == ")":
+            if not opened:
+                raise ExprError("unmatched", position=position)
+            opened.pop()
+    if len(opened) == 1:
+        raise ExprError("unclosed", position=opened[0])
+    if opened:
+        raise ExprError("unclosed_many", position=opened[-1], missing=len(opened))
+
+
+def _typed_position(text: str, column: int) -> int:
+    """The 1-based position in the typed text of column ``column`` (1-based) of the text
+    the parser saw: leading spaces stripped and every ^ written as **."""
+    seen = len(text) - len(text.lstrip())
+    for position, char in enumerate(text[seen:], start=seen + 1):
+        column -= 2 if char == "^" else 1
+        if column <= 0:
+            return position
+    return len(text)
+
+
+def _nonzero(denominator: sympy.Expr) -> sympy.Expr:
+    """A denominator that is exactly 0 (also after simplifying, as x - x) is refused."""
+    if denominator.is_zero:
+        raise ExprError("division_by_zero")
+    return denominator
+
+
+def _check_domain(name: str, argument: sympy.Expr) -> sympy.Expr:
+    """log needs a constant argument > 0 and sqrt one >= 0 (x-dependent ones are checked
+    point by point when f is drawn, see :func:`gaps`)."""
+    if argument.is_number and name in ("log", "ln") and not argument.is_positive:
+        if argument.is_zero or argument.is_negative:
+            raise ExprError("log_domain", value=_short(argument))
+    if argument.is_number and name == "sqrt" and argument.is_negative:
+        raise ExprError("sqrt_domain", value=_short(argument))
+    return argument
+
+
+def _short(value: sympy.Expr) -> str:
+    return f"{float(value):.4g}"
 
 
 def _check_constant(value: sympy.Expr) -> sympy.Expr:
@@ -113,6 +160,8 @@ def _check_constant(value: sympy.Expr) -> sympy.Expr:
         return value
     number = complex(value.evalf(15))
     if not (math.isfinite(number.real) and math.isfinite(number.imag)):
+        if value.is_finite:                       # exact but beyond double range: exp(1000)
+            raise ExprError("too_big", limit=f"{MAX_CONSTANT:.0e}")
         raise ExprError("undefined")
     if abs(number.imag) > 1e-12 * max(1.0, abs(number.real)):
         raise ExprError("not_real")
@@ -153,7 +202,12 @@ def _power(node: ast.BinOp, depth: int) -> sympy.Expr:
     power = _build(node.right, depth + 1)
     if power.is_number and abs(float(power)) > MAX_EXPONENT:
         raise ExprError("exponent", limit=MAX_EXPONENT)
-    return _build(node.left, depth + 1) ** power
+    base = _build(node.left, depth + 1)
+    if base.is_zero and power.is_number and power.is_negative:
+        raise ExprError("division_by_zero")                     # 0 ** -1 = 1 / 0
+    if base.is_number and base.is_negative and power.is_number and not power.is_integer:
+        raise ExprError("root_domain", value=_short(base))      # (-8) ** (1/3)
+    return base ** power
 
 
 def _call(node: ast.Call, depth: int) -> sympy.Expr:
@@ -164,7 +218,7 @@ def _call(node: ast.Call, depth: int) -> sympy.Expr:
         raise ExprError("unknown_function", name=name, allowed=", ".join(FUNCTIONS))
     if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):
         raise ExprError("arguments", name=name)
-    return FUNCTIONS[name](_build(node.args[0], depth + 1))
+    return FUNCTIONS[name](_check_domain(name, _build(node.args[0], depth + 1)))
 
 
 def _build(node: ast.AST, depth: int = 0) -> sympy.Expr:
@@ -201,7 +255,9 @@ def to_sympy(text: str) -> sympy.Expr:
         tree = ast.parse(source.strip(), mode="eval")
     except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
         column = getattr(error, "offset", None) or 0
-        raise ExprError("syntax", position=column) from None
+        if column <= 0 or column > len(source.strip()):     # the parser ran out of text
+            raise ExprError("incomplete") from None
+        raise ExprError("syntax", position=_typed_position(text, column)) from None
     return _build(tree.body)
 
 
@@ -229,3 +285,91 @@ def parse(text: str) -> Parsed:
     derivative = sympy.diff(expr, X)
     return Parsed(text, expr, derivative, sympy.latex(expr), sympy.latex(derivative),
                   numpy_function(expr), numpy_function(derivative))
+
+
+# ------------------------------------------------------- where f has no value
+# Each sub-expression is evaluated on the grid, children first; a point gets the kind
+# of the innermost node whose value stops being finite while its inputs are finite.
+_NUMPY = {sympy.sin: np.sin, sympy.cos: np.cos, sympy.tan: np.tan, sympy.exp: np.exp,
+          sympy.log: np.log, sympy.Abs: np.abs, sympy.tanh: np.tanh, sympy.sinh: np.sinh,
+          sympy.cosh: np.cosh, sympy.atan: np.arctan}
+GAP_KINDS = ("division_by_zero", "log_domain", "sqrt_domain", "root_domain", "overflow",
+             "other")
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A run of neighbouring grid points lo..hi (count of them) where f has no value,
+    all for one reason: kind is one of GAP_KINDS."""
+
+    kind: str
+    lo: float
+    hi: float
+    count: int
+
+
+def _node_values(node: sympy.Expr, x: np.ndarray, args: list) -> np.ndarray:
+    if node == X:
+        return x
+    if node.is_number:
+        return np.full_like(x, float(node))
+    if isinstance(node, sympy.Add):
+        return np.sum(args, axis=0)
+    if isinstance(node, sympy.Mul):
+        return np.prod(args, axis=0)
+    if isinstance(node, sympy.Pow):
+        return np.power(*args)
+    if isinstance(node, sympy.Max):
+        return np.max(args, axis=0)
+    if node.func in _NUMPY:
+        return _NUMPY[node.func](args[0])
+    return numpy_function(node)(x)
+
+
+def _new_kind(node: sympy.Expr, args: list, values: np.ndarray) -> np.ndarray:
+    """Why this node has no value where its inputs are finite (one code per point)."""
+    kind = np.where(np.isinf(values), "overflow", "other").astype(object)
+    if isinstance(node, sympy.Pow):
+        base, power = args
+        kind[(base == 0) & (power < 0)] = "division_by_zero"
+        root = (base < 0) & (power != np.round(power))
+        kind[root] = "sqrt_domain" if node.exp.is_number and float(node.exp) == 0.5 \
+            else "root_domain"
+    elif node.func == sympy.log:
+        kind[args[0] <= 0] = "log_domain"
+    return kind
+
+
+def _trace(node: sympy.Expr, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(values, kind) of a sub-expression on x; kind is "" where it has a finite value
+    or where a failure came from inside one of its arguments (that kind is kept)."""
+    traced = [] if node == X or node.is_number else [_trace(a, x) for a in node.args]
+    args = [values for values, _ in traced]
+    with np.errstate(all="ignore"):
+        values = np.asarray(_node_values(node, x, args), dtype=float)
+    kind = np.full(x.shape, "", dtype=object)
+    for _, inner in traced:
+        kind = np.where(kind == "", inner, kind)
+    fresh = (kind == "") & ~np.isfinite(values)
+    kind[fresh] = _new_kind(node, args, values)[fresh]
+    return values, kind
+
+
+def gaps(expr: sympy.Expr, xs) -> list[Gap]:
+    """Where f = expr has no finite double-precision value on the grid xs, and why:
+    a division by zero (1/x at 0, sin(x)/x at 0), the log of a number <= 0, the square
+    root or another non-integer power of a negative number, or an overflow (a value
+    beyond about 1.8e308, as exp(exp(exp(x))) for x > 1.88). Neighbouring points with
+    the same reason form one Gap."""
+    xs = np.asarray(xs, dtype=float)
+    undefined = ~np.isfinite(numpy_function(expr)(xs))
+    _, kind = _trace(expr, xs)
+    kind = np.where(undefined & (kind == ""), "other", np.where(undefined, kind, ""))
+    found: list[Gap] = []
+    for i in np.flatnonzero(undefined):
+        last = found[-1] if found else None
+        if last and last.kind == kind[i] and xs[i - 1] == last.hi and undefined[i - 1]:
+            found[-1] = Gap(last.kind, last.lo, float(xs[i]), last.count + 1)
+        else:
+            found.append(Gap(str(kind[i]), float(xs[i]), float(xs[i]), 1))
+    return found

@@ -71,11 +71,20 @@ HOSTILE: list[tuple[str, str]] = [
     ("(" * 500 + "x" + ")" * 500, "too_long"),
     ("(" * 40 + "x" + ")" * 40, "too_deep"),
     ("sin(" * 35 + "x" + ")" * 35, "too_deep"),
-    ("1/0", "undefined"),
-    ("x/(x - x)", "undefined"),
-    ("log(0)", "undefined"),
-    ("log(-1)", "not_real"),
-    ("sqrt(-4)", "not_real"),
+    ("1/0", "division_by_zero"),
+    ("x/(x - x)", "division_by_zero"),
+    ("0**-1", "division_by_zero"),
+    ("log(0)", "log_domain"),
+    ("log(-1)", "log_domain"),
+    ("sqrt(-4)", "sqrt_domain"),
+    ("(-8)**(1/3)", "root_domain"),
+    ("exp(1000)", "too_big"),
+    ("tan(pi/2)", "undefined"),
+    ("exp(x", "unclosed"),
+    ("sin(exp(x)", "unclosed"),
+    ("((x", "unclosed_many"),
+    ("x + 1)", "unmatched"),
+    ("x**", "incomplete"),
     ("", "empty"),
     ("   ", "empty"),
     ("х**2", "bad_char"),           # Cyrillic х
@@ -85,7 +94,7 @@ HOSTILE: list[tuple[str, str]] = [
     ("ｘ + 1", "bad_char"),          # full-width x
     ("x\n+1", "bad_char"),
     ("2x", "syntax"),
-    ("x +", "syntax"),
+    ("x +", "incomplete"),
     ("sin x", "syntax"),
     ("y + 1", "unknown_name"),
     ("foo(x)", "unknown_function"),
@@ -214,3 +223,71 @@ def test_random_expression_derivative_matches_central_differences(text):
             f"{text} at x = {x0:.4f}: sympy {exact!r}, numeric {numeric!r}"
         checked += 1
     assert checked >= 4, f"{text}: only {checked} of {len(POINTS)} points were smooth"
+
+
+# ------------------------------------------------------------ messages for the reader
+
+
+@pytest.mark.parametrize(("text", "code", "position"), [
+    ("exp(x", "unclosed", 4), ("  exp(x", "unclosed", 6), ("x + 1)", "unmatched", 6),
+    ("sin x", "syntax", 5), ("2x", "syntax", 1), ("x^^2", "syntax", 3),
+    ("  x^^2", "syntax", 5), ("x^2 2", "syntax", 5), ("x²", "bad_char", 2),
+])
+def test_positions_count_characters_of_the_typed_text_from_1(text, code, position):
+    with pytest.raises(ExprError) as caught:
+        parse(text)
+    assert caught.value.code == code, (text, caught.value.code, caught.value.params)
+    got = caught.value.params["position"]
+    assert got == position, f"{text!r}: position {got}, the typed text has {text[got - 1]!r} there"
+
+
+def test_missing_brackets_are_counted():
+    with pytest.raises(ExprError) as caught:
+        parse("sin(exp((x")
+    assert caught.value.code == "unclosed_many"
+    assert caught.value.params == {"position": 9, "missing": 3}, caught.value.params
+
+
+# ------------------------------------------------------- where a valid f has no value
+
+
+GRID = np.linspace(-3, 3, 201)
+
+
+@pytest.mark.parametrize(("text", "kind", "lo", "hi"), [
+    ("1/x", "division_by_zero", 0.0, 0.0),
+    ("sin(x)/x", "division_by_zero", 0.0, 0.0),
+    ("x**-20", "division_by_zero", 0.0, 0.0),
+    ("log(x)", "log_domain", -3.0, 0.0),
+    ("log(abs(x))", "log_domain", 0.0, 0.0),
+    ("sqrt(x)", "sqrt_domain", -3.0, -0.03),
+    ("x**0.5", "sqrt_domain", -3.0, -0.03),
+    ("x**(1/3)", "root_domain", -3.0, -0.03),
+    ("exp(exp(exp(x)))", "overflow", 1.89, 3.0),
+])
+def test_gaps_name_the_reason_and_the_stretch(text, kind, lo, hi):
+    p = parse(text)
+    found = expr_module.gaps(p.expr, GRID)
+    undefined = ~np.isfinite(p.f(GRID))
+    assert [g.kind for g in found] == [kind], found
+    assert found[0].lo == pytest.approx(lo, abs=1e-9) and found[0].hi == pytest.approx(hi, abs=1e-9)
+    assert found[0].count == int(undefined.sum()), (found, int(undefined.sum()))
+
+
+def test_overflow_starts_where_exp_exceeds_the_largest_double():
+    found = expr_module.gaps(parse("exp(exp(exp(x)))").expr, GRID)
+    start = np.log(np.log(np.log(np.finfo(float).max)))     # exp(exp(exp(x))) = 1.8e308
+    assert found[0].lo >= start > found[0].lo - 0.03, (found[0].lo, start)
+
+
+def test_two_reasons_in_one_formula_are_both_named():
+    found = expr_module.gaps(parse("sqrt(x) * log(x)").expr, GRID)
+    assert [(g.kind, g.count) for g in found] == [("sqrt_domain", 100), ("log_domain", 1)], found
+
+
+@pytest.mark.parametrize("text", ["x**2", "tan(x)**20", "exp(-1/x**2)", "sigmoid(40*x)",
+                                  "cosh(100*x)"])
+def test_no_gap_where_f_has_a_value_everywhere_on_the_grid(text):
+    p = parse(text)
+    assert np.isfinite(p.f(GRID)).all()
+    assert expr_module.gaps(p.expr, GRID) == []

@@ -159,11 +159,11 @@ def test_abs_at_zero_has_no_derivative_and_says_so():
 def test_stationary_points_are_classified():
     at = page({"rule.f": "double_well"})
     check(at)
-    found = [m.value for m in at.markdown if m.value.startswith("Found where")]
+    found = [m.value for m in at.markdown if m.value.startswith("Found on the plotted")]
     assert len(found) == 2, "section 3 and the typed function of section 4"
     assert found[0].count("minimum at") == 2 and found[0].count("maximum at") == 1, found[0]
     at = page({"rule.f": "cube"})
-    assert "flat point at x = 0" in body(at)
+    assert "horizontal inflection point at x = 0" in body(at)
     at = page({"rule.f": "constant"})
     assert EN[P + "flat_everywhere"] in body(at)
     at = page({"rule.f": "exp"})
@@ -302,11 +302,22 @@ def test_awkward_but_valid_formulas_draw_cleanly(text_):
     check(at)
 
 
-def test_gaps_are_reported_for_partly_undefined_functions():
-    at = page({"typed.f": "log(x)"})
+@pytest.mark.parametrize(("text_", "reasons"), [
+    ("log(x)", [("log_domain", "for x from -3 to 0")]),
+    ("1/x", [("division_by_zero", "at x = 0")]),
+    ("sin(x)/x", [("division_by_zero", "at x = 0")]),
+    ("sqrt(x)", [("sqrt_domain", "for x from -3 to -0.03")]),
+    ("x^(1/3)", [("root_domain", "for x from -3 to -0.03")]),
+    ("exp(exp(exp(x)))", [("overflow", "for x from 1.89 to 3")]),
+])
+def test_gaps_say_where_and_why_f_has_no_value(text_, reasons):
+    at = page({"typed.f": text_})
     check(at)
-    gaps = [i.value for i in at.info if i.value.startswith("f is undefined on about")]
-    assert gaps == [EN[P + "typed_gaps"].format(pct="50")], [i.value for i in at.info]
+    gaps = [i.value for i in at.info if i.value.startswith("f has no value at")]
+    assert len(gaps) == 1, [i.value for i in at.info]
+    for kind, where in reasons:
+        assert EN[P + f"gap.{kind}"].format(where=where) in gaps[0], gaps[0]
+    assert "log or square root" not in gaps[0]
 
 
 def test_chinese_page_runs_with_the_same_numbers():

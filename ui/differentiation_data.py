@@ -15,9 +15,10 @@ import streamlit as st
 
 from core import calculus as calc
 from core import directional as dirs
-from core.curves import get_curve
-from core.expr import ExprError, parse
+from core.curves import get_curve, power_derivative
+from core.expr import ExprError, gaps, parse
 from core.surfaces import get_surface
+from ui.numbers import finite_or_nan
 
 N_GRID = 201
 H_STOPS = tuple(float(f"{v:.3g}") for v in np.logspace(-6, 0, 25))
@@ -25,6 +26,7 @@ ERROR_HS = np.logspace(-16, 0, 81)
 ERROR_FLOOR = 1e-17          # exact zeros drawn here on the log axis
 TYPED_RANGE = (-3.0, 3.0)
 OTHER_PAIRS = ((-2.5, -0.5), (0.0, 2.0), (1.0, 1.2))
+F32_TINY = float(np.finfo(np.float32).tiny)   # smallest normal float32, about 1.2e-38
 
 
 def curve_of(key: str, params: tuple = ()):
@@ -53,15 +55,24 @@ def window(values: np.ndarray, margin: float = 0.12) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
+def drawable(values) -> np.ndarray:
+    """Values a chart can carry: inf, NaN and |v| > 1e12 become NaN (ui.numbers.finite_or_nan;
+    the caller drops them), and |v| below the smallest normal float32 becomes 0, so the
+    float32 cast of a chart column makes neither inf nor a denormal."""
+    a = finite_or_nan(values)
+    a[np.abs(a) < F32_TINY] = 0.0
+    return a
+
+
 def sample(f, lo: float, hi: float, series: str, n: int = N_GRID,
            y_window: tuple[float, float] | None = None, jumps: bool = False) -> pd.DataFrame:
-    """Rows (x, y, series, piece) of f on [lo, hi]. Undefined points are dropped and
-    ``piece`` numbers the unbroken stretches, so a line never jumps across a gap, nor
-    across a pole where f leaves the y-window on one side and returns on the other.
-    With ``jumps`` (for f′, which jumps at a kink), a step between neighbours of more
-    than a third of the window's height also breaks the line."""
+    """Rows (x, y, series, piece) of f on [lo, hi]. Points without a drawable value
+    (:func:`drawable`) are dropped and ``piece`` numbers the unbroken stretches, so a line
+    never jumps across a gap, nor across a pole where f leaves the y-window on one side
+    and returns on the other. With ``jumps`` (for f′, which jumps at a kink), a step
+    between neighbours of more than a third of the window's height also breaks the line."""
     x = np.linspace(lo, hi, n)
-    y = calc.evaluate(f, x)
+    y = drawable(calc.evaluate(f, x))
     ok = np.isfinite(y)
     w_lo, w_hi = y_window or window(y)
     side = np.where(y > w_hi, 1, np.where(y < w_lo, -1, 0))
@@ -74,9 +85,16 @@ def sample(f, lo: float, hi: float, series: str, n: int = N_GRID,
                          "series": series, "piece": piece[ok].astype("int16")})
 
 
-def line_rows(slope: float, x0: float, y0: float, lo: float, hi: float,
-              series: str) -> pd.DataFrame:
-    """The straight line through (x0, y0) with this slope across [lo, hi], as two rows."""
+def line_rows(slope: float, x0: float, y0: float, lo: float, hi: float, series: str,
+              y_window: tuple[float, float] | None = None) -> pd.DataFrame:
+    """The straight line through (x0, y0) with this slope across [lo, hi], as two rows.
+    With ``y_window`` the line is cut where it leaves a band three window-heights tall
+    around it, so a very steep tangent carries no huge numbers to the chart."""
+    if y_window is not None and slope != 0:
+        w_lo, w_hi = y_window
+        band = (w_lo - (w_hi - w_lo), w_hi + (w_hi - w_lo))
+        ends = sorted(x0 + (v - y0) / slope for v in band)
+        lo, hi = max(lo, ends[0]), min(hi, ends[1])
     return pd.DataFrame({"x": [lo, hi], "y": [y0 + slope * (lo - x0), y0 + slope * (hi - x0)],
                          "series": series, "piece": np.int16(0)})
 
@@ -123,9 +141,10 @@ def secant(key: str, x0: float, h: float):
     fx0, fxh = float(curve.f(x0)), float(curve.f(x0 + h))
     s = float(calc.secant_slope(curve.f, x0, h))
     limits = calc.one_sided_limits(curve.f, x0)
-    frames = [f_rows, line_rows(s, x0, fx0, lo, hi, "secant")]
+    frames = [f_rows, line_rows(s, x0, fx0, lo, hi, "secant", y_window=(y_lo, y_hi))]
     if limits.kind == "smooth":
-        frames.append(line_rows(float(curve.df(x0)), x0, fx0, lo, hi, "tangent"))
+        frames.append(line_rows(float(curve.df(x0)), x0, fx0, lo, hi, "tangent",
+                                y_window=(y_lo, y_hi)))
     points = pd.DataFrame({"x": [x0, x0 + h], "y": [fx0, fxh], "text": ["x₀", "x₀ + h"]})
     hs = np.array(H_STOPS)
     approach = pd.concat([
@@ -150,33 +169,37 @@ def everywhere(key: str, params: tuple, x: float):
 def _everywhere(f, df, domain, x: float) -> dict:
     lo, hi = domain
     f_rows, df_rows = sample(f, lo, hi, "f"), sample(df, lo, hi, "f′", jumps=True)
+    f_window = window(f_rows.y.to_numpy())
     limits = calc.one_sided_limits(f, x)
     fx, slope = float(calc.evaluate(f, x)), float(calc.evaluate(df, x))
-    top = [f_rows]
-    if limits.kind == "smooth" and math.isfinite(fx):
-        top.append(line_rows(slope, x, fx, lo, hi, "tangent"))
-    found = calc.stationary_points(f, df, domain)
-    stationary = pd.DataFrame({"x": [p.x for p in found], "y": [p.fx for p in found],
-                               "kind": [p.kind + ("_kink" if p.at_kink else "") for p in found]})
+    drawn_fx, drawn_slope = (float(v) for v in drawable([fx, slope]))
     has_slope = limits.kind == "smooth" and math.isfinite(slope)
+    top = [f_rows]
+    if has_slope and math.isfinite(drawn_fx):
+        top.append(line_rows(slope, x, fx, lo, hi, "tangent", y_window=f_window))
+    found = calc.stationary_points(f, df, domain)
+    stationary = pd.DataFrame({"x": [p.x for p in found], "y": drawable([p.fx for p in found]),
+                               "kind": [p.kind + ("_kink" if p.at_kink else "") for p in found]})
     point, slope_point = (pd.DataFrame({"x": [x], "y": [v]} if ok else {"x": [], "y": []})
-                          for v, ok in ((fx, math.isfinite(fx)), (slope, has_slope)))
-    return dict(top=pd.concat(top, ignore_index=True), df=df_rows, stationary=stationary,
-                point=point, slope_point=slope_point, x=x, fx=fx,
-                slope=slope, limits=limits, f_window=window(f_rows.y.to_numpy()),
-                df_window=window(np.append(df_rows.y.to_numpy(), 0.0)), domain=domain,
-                flat_everywhere=bool(np.all(df_rows.y.to_numpy() == 0)))
+                          for v, ok in ((drawn_fx, math.isfinite(drawn_fx)),
+                                        (drawn_slope, has_slope and math.isfinite(drawn_slope))))
+    return dict(top=pd.concat(top, ignore_index=True), df=df_rows,
+                stationary=stationary.dropna(subset=["y"]), point=point,
+                slope_point=slope_point, x=x, fx=fx, slope=slope, limits=limits,
+                f_window=f_window, df_window=window(np.append(df_rows.y.to_numpy(), 0.0)),
+                domain=domain, flat_everywhere=bool(np.all(df_rows.y.to_numpy() == 0)))
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def rule_checks(x: float, c: float, a: float, b: float, n: int) -> list[tuple]:
-    """(rule, formula value, numeric central slope) for c, a x + b and x^n at x."""
+    """(rule, core.calculus.RuleCheck) for c, a x + b and x^n at x: the rule's slope, the
+    central difference, its predicted truncation (from f‴ and, for x^n, the fifth
+    derivative) and the rounding scale."""
     rows = []
-    for rule, curve in (("constant", curve_of("constant", (("c", c),))),
-                        ("line", curve_of("line", (("a", a), ("b", b)))),
-                        ("power", curve_of("power", (("n", n),)))):
-        formula, numeric = calc.slope_check(curve.f, curve.df, x)
-        rows.append((rule, formula, numeric))
+    for rule, curve, d5f in (("constant", curve_of("constant", (("c", c),)), None),
+                             ("line", curve_of("line", (("a", a), ("b", b))), None),
+                             ("power", curve_of("power", (("n", n),)), power_derivative(n, 5))):
+        rows.append((rule, calc.rule_check(curve.f, curve.df, curve.d3f, x, d5f=d5f)))
     return rows
 
 
@@ -185,7 +208,8 @@ def rule_checks(x: float, c: float, a: float, b: float, n: int) -> list[tuple]:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def typed(text: str, x0: float) -> dict:
-    """Parse f(x), differentiate it, sample both, classify stationary points, check f'(x0).
+    """Parse f(x), differentiate it, sample both, classify stationary points, check f'(x0),
+    and say where on the plotted grid f has no value and why (core.expr.gaps).
 
     Bad text returns {"error": (code, params)} instead of raising."""
     try:
@@ -194,9 +218,9 @@ def typed(text: str, x0: float) -> dict:
         return {"error": (error.code, dict(error.params))}
     out = _everywhere(p.f, p.df, TYPED_RANGE, x0)
     formula, numeric = calc.slope_check(p.f, p.df, x0)
+    grid = np.linspace(*TYPED_RANGE, N_GRID)
     out.update(latex=p.latex, derivative_latex=p.derivative_latex, formula=formula,
-               numeric=numeric, defined=float(np.isfinite(p.f(np.linspace(
-                   *TYPED_RANGE, N_GRID))).mean()))
+               numeric=numeric, gaps=gaps(p.expr, grid), n_grid=N_GRID)
     return out
 
 
@@ -261,7 +285,8 @@ def arrows(p: tuple, vectors: list[tuple[str, tuple[float, float]]], size: float
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def chain(w: float, x: float, y: float):
-    """The chain-rule record, e(w) around w, its tangent and secant slopes for a few h."""
+    """The chain-rule record, e(w) around w, its tangent, secant slopes for a few h and the
+    largest |s(h) - de/dw - x^2 h| among them (rounding, since e is quadratic in w)."""
     c = calc.chain_rule(w, x, y)
     lo, hi = w - 2.0, w + 2.0
     err = lambda v: calc.squared_error(v, x, y)  # noqa: E731
@@ -270,7 +295,9 @@ def chain(w: float, x: float, y: float):
                       ignore_index=True)
     hs = (1e-1, 1e-3, 1e-6)
     secants = [(h, float(calc.secant_slope(err, w, h))) for h in hs]
-    return dict(record=c, curves=lines, secants=secants,
+    # e is quadratic in w: s(h) - de/dw = x^2 h exactly; what is left over is rounding
+    worst_rest = max(abs((s - c.de_dw) - x * x * h) for h, s in secants)
+    return dict(record=c, curves=lines, secants=secants, worst_rest=worst_rest,
                 window=window(curve.y.to_numpy()), domain=(lo, hi))
 
 

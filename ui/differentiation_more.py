@@ -20,6 +20,7 @@ from ui.differentiation_sections import (
     fmt,
     function_choice,
     position,
+    precise,
     tr,
 )
 from ui.frame import existing_pages
@@ -51,16 +52,18 @@ def accuracy_section(F) -> None:
     names = (t("method.forward"), t("method.central"), t("h_axis"), t("error_axis"))
     draw(_error_spec(key, x0, F.projector, names))
     e, (thumb_fwd, thumb_cen) = out["errors"], out["thumb"]
-    st.markdown(t("accuracy_best", h_fwd=f"{e.best_forward:.1e}",
-                  err_fwd=f"{float(e.forward.min()):.1e}", h_cen=f"{e.best_central:.1e}",
-                  err_cen=f"{float(e.central.min()):.1e}", thumb_fwd=f"{thumb_fwd:.1e}",
-                  thumb_cen=f"{thumb_cen:.1e}"))
+    st.markdown(t("accuracy_best", h_fwd=fmt(e.best_forward, 2),
+                  err_fwd=fmt(e.forward.min(), 2), h_cen=fmt(e.best_central, 2),
+                  err_cen=fmt(e.central.min(), 2), thumb_fwd=fmt(thumb_fwd, 2),
+                  thumb_cen=fmt(thumb_cen, 2)))
     tiny = {m: v for m, v in out["at_h1"].items() if v <= 1e-12}
-    if tiny:
-        st.info(t("accuracy_exact", methods=", ".join(t(f"method.{m}") for m in tiny)))
+    if out["zeros"] == len(out["rows"]):
+        st.info(t("accuracy_all_exact"))
+    elif tiny:
+        st.info(t("accuracy_exact", methods=t("list_and").join(t(f"method.{m}") for m in tiny)))
     else:
-        st.markdown(t("accuracy_shape", fwd_big=f"{float(e.forward[-1]):.1e}",
-                      fwd_tiny=f"{float(e.forward[0]):.1e}", h_tiny=f"{float(e.h[0]):.0e}"))
+        st.markdown(t("accuracy_shape", fwd_big=fmt(e.forward[-1], 2),
+                      fwd_tiny=fmt(e.forward[0], 2), h_tiny=fmt(e.h[0], 1)))
     if out["zeros"]:
         st.caption(t("accuracy_zeros", n=out["zeros"], floor=f"{data.ERROR_FLOOR:.0e}"))
 
@@ -108,8 +111,8 @@ def directions_section(F) -> None:
         st.info(t("grad_zero"))
         return
     st.markdown(t("directional_numbers", gx=fmt(r.grad[0]), gy=fmt(r.grad[1]),
-                  dx=fmt(r.d[0]), dy=fmt(r.d[1]), dot=f"{r.dot:.8g}",
-                  numeric=f"{r.numeric:.8g}", gap=f"{abs(r.dot - r.numeric):.1e}"))
+                  dx=fmt(r.d[0]), dy=fmt(r.d[1]), dot=precise(r.dot, 8),
+                  numeric=precise(r.numeric, 8), gap=fmt(abs(r.dot - r.numeric), 2)))
     st.markdown(t("perpendicular", angle=f"{r.contour_angle:.3f}",
                   grad_angle=f"{out['grad_angle']:.1f}"))
 
@@ -184,9 +187,11 @@ def chain_section(F) -> None:
     left, right = chart_columns(F, [3, 2])
     with left:
         draw(_chain_spec(w, x, y, F.projector, (t("series.e"), t("series.tangent"))))
-    rows = "\n".join(f"| {h:g} | {s:.10g} | {abs(s - c.de_dw):.1e} |" for h, s in out["secants"])
+    rows = "\n".join(f"| {h:g} | {precise(s)} | {fmt(abs(s - c.de_dw), 2)} |"
+                      for h, s in out["secants"])
     right.markdown(f"| h | {t('col_secant')} | {t('col_gap')} |\n|---|---|---|\n{rows}")
-    right.markdown(t("chain_compare", d=fmt(c.de_dw), x2=fmt(x * x)))
+    right.markdown(t("chain_compare", d=fmt(c.de_dw), x2=fmt(x * x),
+                     worst=fmt(out["worst_rest"], 2)))
     st.markdown(t("chain_meaning", d=fmt(c.de_dw),
                   way=t("way_down" if c.de_dw > 0 else "way_up" if c.de_dw < 0 else "way_flat")))
     _descent_link(F)

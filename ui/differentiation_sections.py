@@ -6,13 +6,15 @@ controls, reads cached core results (:mod:`ui.differentiation_data`) and shows c
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 
 from core.curves import CURVE_NAMES
 from core.expr import FUNCTIONS, MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH
 from ui import charts_differentiation as cd
-from ui import controls
+from ui import controls, numbers
 from ui import differentiation_data as data
 from ui.render import show, to_spec
 from ui.style import style_for
@@ -34,8 +36,16 @@ def chart_columns(F, spec):
     return st.columns(spec)
 
 
-def fmt(v: float) -> str:
-    return f"{v:.4g}"
+def fmt(v: float, digits: int = 4) -> str:
+    """A value as a student reads it (ui.numbers.fmt): no inf, nan or denormals."""
+    return numbers.fmt(v, digits)
+
+
+def precise(v: float, digits: int = 10) -> str:
+    """``digits`` significant figures, for two values that agree in most of them (no
+    thousands grouping, which would round 1234.5678 to 1,235); "—" and "0" as fmt."""
+    v = float(v)
+    return f"{v:.{digits}g}" if math.isfinite(v) and abs(v) >= 1e-300 else fmt(v)
 
 
 def tr(F):
@@ -135,7 +145,7 @@ def _limits_note(F, out: dict, x0: float) -> None:
     lim = out["limits"]
     if lim.kind == "smooth":
         gap = abs(out["slope"] - out["exact"])
-        st.markdown(t("tangent_exists", x0=fmt(x0), d=fmt(out["exact"]), gap=f"{gap:.2g}"))
+        st.markdown(t("tangent_exists", x0=fmt(x0), d=fmt(out["exact"]), gap=fmt(gap, 2)))
     elif lim.kind == "kink":
         st.warning(t("kink", x0=fmt(x0), left=fmt(lim.left), right=fmt(lim.right)))
     else:
@@ -240,14 +250,35 @@ def _rules_table(F, rows: list, c: float, a: float, b: float, n: int) -> None:
     shown = {"constant": (f"f = {fmt(c)}", "f′ = 0"),
              "line": (f"f = {fmt(a)}·x {'+' if b >= 0 else '−'} {fmt(abs(b))}", f"f′ = {fmt(a)}"),
              "power": (f"f = x^{n}", f"f′ = {n}·x^{n - 1}" if n else "f′ = 0")}
-    lines = [f"| {t('col_rule')} | {t('col_f')} | {t('col_formula')} | {t('col_numeric')} "
-             f"| {t('col_gap')} |", "|---|---|---|---|---|"]
-    for rule, formula, numeric in rows:
+    heads = [t(k) for k in ("col_rule", "col_f", "col_formula", "col_numeric", "col_gap",
+                            "col_truncation", "col_rounding")]
+    lines = ["| " + " | ".join(heads) + " |", "|---" * len(heads) + "|"]
+    for rule, r in rows:
         f_text, rule_text = shown[rule]
-        lines.append(f"| {t('rule.' + rule)} | `{f_text}` | `{rule_text}` → {formula:.8g} "
-                     f"| {numeric:.8g} | {abs(formula - numeric):.1e} |")
+        lines.append(f"| {t('rule.' + rule)} | `{f_text}` | `{rule_text}` → {precise(r.formula, 8)}"
+                     f" | {precise(r.numeric, 10)} | {fmt(r.gap, 2)} | {fmt(r.truncation, 2)}"
+                     f" | {fmt(r.rounding, 2)} |")
     st.markdown("\n".join(lines))
     st.caption(t("rules_note"))
+    st.markdown(_rules_verdict(F, dict(rows), n))
+
+
+def _rules_verdict(F, checks: dict, n: int) -> str:
+    """What this run's table shows: the xⁿ row's truncation, and whether every rest is
+    within its rounding scale."""
+    t = tr(F)
+    power = checks["power"]
+    parts = [t("rules_h", h=fmt(power.h, 2))]
+    if power.truncation != 0:
+        parts.append(t("rules_power_truncation", n=n, pred=fmt(power.truncation, 3),
+                       gap=fmt(power.gap, 3), rest=fmt(abs(power.rounding), 2)))
+    else:
+        parts.append(t("rules_power_exact", n=n))
+    loose = [t("rule." + k) for k, r in checks.items() if not r.within_rounding]
+    scale = max(r.scale for r in checks.values())
+    parts.append(t("rules_rounding_big", rows=", ".join(loose)) if loose
+                 else t("rules_rounding_ok", scale=fmt(scale, 2)))
+    return " ".join(parts)
 
 
 # ------------------------------------------------------------------ 4. typed function
@@ -272,13 +303,24 @@ def typed_section(F) -> None:
     st.latex(rf"f(x) = {out['latex']}")
     st.latex(rf"f'(x) = {out['derivative_latex']}")
     draw(_linked_spec(("typed", text), x0, F.projector, _linked_names(F)))
-    if out["defined"] < 1:
-        st.info(t("typed_gaps", pct=f"{100 * (1 - out['defined']):.0f}"))
+    if out["gaps"]:
+        st.info(_gaps_note(F, out["gaps"], out["n_grid"]))
     gap = abs(out["formula"] - out["numeric"])
     if out["limits"].kind == "smooth":
-        st.markdown(t("typed_check", x=fmt(x0), formula=f"{out['formula']:.10g}",
-                      numeric=f"{out['numeric']:.10g}", gap=f"{gap:.1e}"))
+        st.markdown(t("typed_check", x=fmt(x0), formula=precise(out["formula"]),
+                      numeric=precise(out["numeric"]), gap=fmt(gap, 2)))
     _slope_notes(F, out)
+
+
+def _gaps_note(F, gaps: list, total: int, shown: int = 4) -> str:
+    """Where on the plotted grid f has no value and why (core.expr.gaps), in words."""
+    t = tr(F)
+    reasons = [t(f"gap.{g.kind}", where=t("gap.at", x=fmt(g.lo)) if g.count == 1
+                 else t("gap.range", lo=fmt(g.lo), hi=fmt(g.hi))) for g in gaps[:shown]]
+    if len(gaps) > shown:
+        reasons.append(t("gap.more", n=len(gaps) - shown))
+    return t("typed_gaps", n=sum(g.count for g in gaps), total=total,
+             reasons=t("list_sep").join(reasons))
 
 
 def _error_fields(F, params: dict) -> dict:
