@@ -57,13 +57,15 @@ def two_point_slope(p1: tuple[float, float], p2: tuple[float, float]) -> TwoPoin
 def secant_slope(f, x0: float, h):
     """s(h) = (f(x0 + h) - f(x0)) / h, elementwise over h (h != 0; negative h looks left)."""
     h = _arr(h)
-    return (evaluate(f, x0 + h) - evaluate(f, x0)) / h
+    with np.errstate(all="ignore"):          # inf - inf near a pole is NaN: 'undefined'
+        return (evaluate(f, x0 + h) - evaluate(f, x0)) / h
 
 
 def central_slope(f, x0, h):
     """c(h) = (f(x0 + h) - f(x0 - h)) / (2 h); its error shrinks like h^2 instead of h."""
     x0, h = _arr(x0), _arr(h)
-    return (evaluate(f, x0 + h) - evaluate(f, x0 - h)) / (2 * h)
+    with np.errstate(all="ignore"):
+        return (evaluate(f, x0 + h) - evaluate(f, x0 - h)) / (2 * h)
 
 
 def tangent_line(f, slope: float, x0: float, x):

@@ -6,15 +6,17 @@ No exception, no NaN/inf in any chart dataset, charts small, every control in th
 """
 
 import os
+import re
 import statistics
 import time
 
+import numpy as np
 import pytest
 
 from core.curves import CURVE_NAMES, get_curve
 from core.expr import ExprError, parse
 from core.surfaces import SURFACE_NAMES, get_surface
-from tests.apputil import assert_clean, chart_bytes, chart_specs, charts, open_page
+from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
 from tests.test_expr import HOSTILE
 from ui import differentiation_data as data
 from ui.text import CATALOGUE, text
@@ -325,3 +327,68 @@ def test_chinese_page_runs_with_the_same_numbers():
     check(at)
     assert at.title[0].value == ZH[P + "title"]
     assert [h.value for h in at.header] == [ZH[P + f"s{i}"] for i in range(1, 8)]
+
+
+# ------------------------------------------------------------ numbers a chart can carry
+
+
+def _bad_numbers(at) -> list[str]:
+    """Every chart value that is not finite, beyond ±1e12 (ui.numbers.HUGE) or denormal
+    for its own column's type (float32 columns: below 1.2e-38 in size)."""
+    bad = []
+    for i, frame in enumerate(chart_frames(at)):
+        for column in frame.select_dtypes(include=[np.floating]).columns:
+            values = frame[column].to_numpy()
+            tiny = np.finfo(values.dtype).tiny
+            with np.errstate(invalid="ignore"):
+                wrong = ~np.isfinite(values) | (np.abs(values) > 1e12) | \
+                    ((values != 0) & (np.abs(values) < tiny))
+            bad += [f"dataset {i} {column}={v!r}" for v in values[wrong][:3]]
+    return bad
+
+
+@pytest.mark.parametrize(("text_", "x0"), [
+    ("exp(exp(exp(x)))", "2"), ("tan(x)**20", "1.57"), ("exp(-20*x^2)", "2.1"),
+    ("exp(-80*x^2)", "3"), ("cosh(30*x)", "-3"), ("x**-20", "0.01"), ("1/x", "0"),
+    ("sin(x)/x", "0"), ("x**20 * 1e6", "3"), ("exp(-x**2)**20", "1"),
+])
+def test_hostile_formulas_send_only_finite_normal_numbers_to_charts(text_, x0):
+    at = page({"typed.f": text_, "typed.x0": x0})
+    check(at)
+    assert not at.error, [e.value for e in at.error]
+    bad = _bad_numbers(at)
+    assert not bad, f"{text_} at x0 = {x0}: {bad[:6]}"
+
+
+def test_printed_numbers_are_never_denormal_or_infinite():
+    at = page({"typed.f": "exp(-80*x^2)", "typed.x0": "3"})
+    check(at)
+    text_ = body(at)
+    for bad in (r"e-3[0-9]{2}\b", r"\binf\b", r"\bnan\b"):
+        found = re.search(bad, text_)
+        assert not found, f"{found.group()!r} printed: {text_[found.start() - 80:][:160]}"
+
+
+@pytest.mark.parametrize(("text_", "en_words", "zh_words"), [
+    ("1/0", "divides by zero", "除以零"),
+    ("x/(x - x)", "divides by zero", "除以零"),
+    ("log(0)", "log of 0", "对 0 取对数"),
+    ("log(-2)", "log of -2", "对 -2 取对数"),
+    ("sqrt(-4)", "square root of -4", "对 -4 开平方"),
+    ("(-8)**(1/3)", "raises -8 to a non-integer power", "-8 的非整数次幂"),
+    ("exp(1000)", "larger than 1e+12", "大于 1e+12"),
+    ("exp(x", 'A ")" is missing: the "(" at character 4', "第 4 个字符处的 \"(\" 没有闭合"),
+    ("x + 1)", 'The ")" at character 6 closes nothing', "第 6 个字符处的 \")\""),
+    ("x**", "stops too early", "提前结束"),
+    ("sin x", "at character 5", "第 5 个字符"),
+])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_kind_of_bad_formula_has_its_own_message_in_both_languages(
+        text_, en_words, zh_words, lang):
+    at = page({"typed.f": text_}, lang=lang)
+    check(at, n_charts=N_CHARTS - 1)
+    errors = [e.value for e in at.error]
+    assert errors == [_expected_message(lang, text_)], errors
+    words = en_words if lang == "en" else zh_words
+    assert words in errors[0], errors[0]
+    assert "square root of a negative" not in errors[0] or "sqrt" in text_, errors[0]

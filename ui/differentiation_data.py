@@ -95,8 +95,9 @@ def line_rows(slope: float, x0: float, y0: float, lo: float, hi: float, series: 
         band = (w_lo - (w_hi - w_lo), w_hi + (w_hi - w_lo))
         ends = sorted(x0 + (v - y0) / slope for v in band)
         lo, hi = max(lo, ends[0]), min(hi, ends[1])
-    return pd.DataFrame({"x": [lo, hi], "y": [y0 + slope * (lo - x0), y0 + slope * (hi - x0)],
-                         "series": series, "piece": np.int16(0)})
+    y = drawable([y0 + slope * (lo - x0), y0 + slope * (hi - x0)])
+    rows = pd.DataFrame({"x": [lo, hi], "y": y, "series": series, "piece": np.int16(0)})
+    return rows.dropna(subset=["y"])
 
 
 def segment(x: float, y: float, x2: float, y2: float, series: str) -> dict:
@@ -176,7 +177,7 @@ def _everywhere(f, df, domain, x: float) -> dict:
     has_slope = limits.kind == "smooth" and math.isfinite(slope)
     top = [f_rows]
     if has_slope and math.isfinite(drawn_fx):
-        top.append(line_rows(slope, x, fx, lo, hi, "tangent", y_window=f_window))
+        top.append(line_rows(slope, x, drawn_fx, lo, hi, "tangent", y_window=f_window))
     found = calc.stationary_points(f, df, domain)
     stationary = pd.DataFrame({"x": [p.x for p in found], "y": drawable([p.fx for p in found]),
                                "kind": [p.kind + ("_kink" if p.at_kink else "") for p in found]})

@@ -1,6 +1,6 @@
-"""Sections 5-7 of the Differentiation page: how accurate a numeric slope is, slopes in
-two dimensions, and the chain rule behind de/dw. Controls, cached core results
-(:mod:`ui.differentiation_data`) and charts; no maths happens here.
+"""Sections 4-7 of the Differentiation page: a typed function, how accurate a numeric
+slope is, slopes in two dimensions, and the chain rule behind de/dw. Controls, cached
+core results (:mod:`ui.differentiation_data`) and charts; no maths happens here.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.expr import FUNCTIONS, MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH
 from core.surfaces import SURFACE_NAMES, get_surface
 from ui import charts_differentiation as cd
 from ui import controls
@@ -15,12 +16,16 @@ from ui import differentiation_data as data
 from ui.cache import surface_picture
 from ui.charts import arrow_layers, map_layers
 from ui.differentiation_sections import (
+    P,
     chart_columns,
     draw,
     fmt,
     function_choice,
+    linked_names,
+    linked_spec,
     position,
     precise,
+    slope_notes,
     tr,
 )
 from ui.frame import existing_pages
@@ -28,7 +33,58 @@ from ui.render import to_spec
 from ui.style import style_for
 
 MAP_KEY = "diff_map"
+DEFAULT_TEXT = "x**3 - 2*x + sin(x)"
 GRAD, DIRECTION, LEVEL = "#D55E00", "#0072B2", "#009E73"
+
+
+# ------------------------------------------------------------------ 4. typed function
+
+
+def typed_section(F) -> None:
+    t = tr(F)
+    st.header(t("s4"), divider="gray")
+    st.markdown(t("s4_intro"))
+    left, right = st.columns([3, 2])
+    text = controls.text(F, "typed.f", t("typed_label"), DEFAULT_TEXT,
+                         help=t("typed_help", functions=", ".join(FUNCTIONS)), where=left)
+    x0 = controls.slider(F, "typed.x0", t("x_point"), *data.TYPED_RANGE, 1.0, 0.01, fmt="%.2f",
+                         where=right)
+    left.caption(t("typed_examples"))
+    out = data.typed(text, x0)
+    if "error" in out:
+        code, params = out["error"]
+        st.error(t(f"err.{code}", **_error_fields(F, params)), icon=":material/error:")
+        st.caption(t("typed_rules", length=MAX_LENGTH, depth=MAX_DEPTH, power=MAX_EXPONENT))
+        return
+    st.latex(rf"f(x) = {out['latex']}")
+    st.latex(rf"f'(x) = {out['derivative_latex']}")
+    draw(linked_spec(("typed", text), x0, F.projector, linked_names(F)))
+    if out["gaps"]:
+        st.info(_gaps_note(F, out["gaps"], out["n_grid"]))
+    gap = abs(out["formula"] - out["numeric"])
+    if out["limits"].kind == "smooth":
+        st.markdown(t("typed_check", x=fmt(x0), formula=precise(out["formula"]),
+                      numeric=precise(out["numeric"]), gap=fmt(gap, 2)))
+    slope_notes(F, out)
+
+
+def _gaps_note(F, gaps: list, total: int, shown: int = 4) -> str:
+    """Where on the plotted grid f has no value and why (core.expr.gaps), in words."""
+    t = tr(F)
+    reasons = [t(f"gap.{g.kind}", where=t("gap.at", x=fmt(g.lo)) if g.count == 1
+                 else t("gap.range", lo=fmt(g.lo), hi=fmt(g.hi))) for g in gaps[:shown]]
+    if len(gaps) > shown:
+        reasons.append(t("gap.more", n=len(gaps) - shown))
+    return t("typed_gaps", n=sum(g.count for g in gaps), total=total,
+             reasons=t("list_sep").join(reasons))
+
+
+def _error_fields(F, params: dict) -> dict:
+    """Error details ready for the message; a construct's kind is translated."""
+    fields = dict(params)
+    if "kind" in fields:
+        fields["kind"] = F.t(P + f"construct.{fields['kind']}")
+    return fields
 
 
 # ------------------------------------------------------------------ 5. accuracy

@@ -1,5 +1,5 @@
-"""Sections 1-4 of the Differentiation page: a straight line, secant to tangent, the
-slope everywhere, and a typed function. Each ``*_section(F)`` draws its URL-bound
+"""Sections 1-3 of the Differentiation page: a straight line, secant to tangent and the
+slope everywhere (with the rules checked live). Each ``*_section(F)`` draws its URL-bound
 controls, reads cached core results (:mod:`ui.differentiation_data`) and shows charts
 (:mod:`ui.charts_differentiation`, :mod:`ui.charts`). No maths happens here.
 """
@@ -12,7 +12,6 @@ import pandas as pd
 import streamlit as st
 
 from core.curves import CURVE_NAMES
-from core.expr import FUNCTIONS, MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH
 from ui import charts_differentiation as cd
 from ui import controls, numbers
 from ui import differentiation_data as data
@@ -21,7 +20,6 @@ from ui.style import style_for
 
 P = "differentiation."
 LINE_KINDS = ("sloped", "flat", "vertical")
-DEFAULT_TEXT = "x**3 - 2*x + sin(x)"
 
 
 def draw(spec: dict, **kwargs) -> None:
@@ -192,21 +190,21 @@ def everywhere_section(F) -> None:
     if params:
         left.caption(t("uses_sliders"))
     out = data.everywhere(key, params, x)
-    draw(_linked_spec(("catalogue", key, params), x, F.projector, _linked_names(F)))
+    draw(linked_spec(("catalogue", key, params), x, F.projector, linked_names(F)))
     st.caption(t("linked_help"))
-    _slope_notes(F, out)
+    slope_notes(F, out)
     st.markdown(t("rules_intro", x=fmt(x)))
     _rules_table(F, data.rule_checks(x, c, a, b, n), c, a, b, n)
 
 
-def _linked_names(F) -> tuple:
+def linked_names(F) -> tuple:
     t = tr(F)
     return (t("series.f"), t("series.tangent"), t("series.df"), t("kind.min"), t("kind.max"),
             t("kind.flat"), t("kind.min_kink"), t("kind.max_kink"), t("slope_label"))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _linked_spec(source: tuple, x: float, projector: bool, names: tuple) -> dict:
+def linked_spec(source: tuple, x: float, projector: bool, names: tuple) -> dict:
     out = (data.everywhere(source[1], source[2], x) if source[0] == "catalogue"
            else data.typed(source[1], x))
     f_name, tangent, df_name = names[:3]
@@ -222,7 +220,7 @@ def _linked_spec(source: tuple, x: float, projector: bool, names: tuple) -> dict
         df_window=out["df_window"], titles=("x", "f(x)", "f′(x)")))
 
 
-def _slope_notes(F, out: dict) -> None:
+def slope_notes(F, out: dict) -> None:
     t = tr(F)
     lim = out["limits"]
     if lim.kind == "smooth":
@@ -279,53 +277,3 @@ def _rules_verdict(F, checks: dict, n: int) -> str:
     parts.append(t("rules_rounding_big", rows=", ".join(loose)) if loose
                  else t("rules_rounding_ok", scale=fmt(scale, 2)))
     return " ".join(parts)
-
-
-# ------------------------------------------------------------------ 4. typed function
-
-
-def typed_section(F) -> None:
-    t = tr(F)
-    st.header(t("s4"), divider="gray")
-    st.markdown(t("s4_intro"))
-    left, right = st.columns([3, 2])
-    text = controls.text(F, "typed.f", t("typed_label"), DEFAULT_TEXT,
-                         help=t("typed_help", functions=", ".join(FUNCTIONS)), where=left)
-    x0 = controls.slider(F, "typed.x0", t("x_point"), *data.TYPED_RANGE, 1.0, 0.01, fmt="%.2f",
-                         where=right)
-    left.caption(t("typed_examples"))
-    out = data.typed(text, x0)
-    if "error" in out:
-        code, params = out["error"]
-        st.error(t(f"err.{code}", **_error_fields(F, params)), icon=":material/error:")
-        st.caption(t("typed_rules", length=MAX_LENGTH, depth=MAX_DEPTH, power=MAX_EXPONENT))
-        return
-    st.latex(rf"f(x) = {out['latex']}")
-    st.latex(rf"f'(x) = {out['derivative_latex']}")
-    draw(_linked_spec(("typed", text), x0, F.projector, _linked_names(F)))
-    if out["gaps"]:
-        st.info(_gaps_note(F, out["gaps"], out["n_grid"]))
-    gap = abs(out["formula"] - out["numeric"])
-    if out["limits"].kind == "smooth":
-        st.markdown(t("typed_check", x=fmt(x0), formula=precise(out["formula"]),
-                      numeric=precise(out["numeric"]), gap=fmt(gap, 2)))
-    _slope_notes(F, out)
-
-
-def _gaps_note(F, gaps: list, total: int, shown: int = 4) -> str:
-    """Where on the plotted grid f has no value and why (core.expr.gaps), in words."""
-    t = tr(F)
-    reasons = [t(f"gap.{g.kind}", where=t("gap.at", x=fmt(g.lo)) if g.count == 1
-                 else t("gap.range", lo=fmt(g.lo), hi=fmt(g.hi))) for g in gaps[:shown]]
-    if len(gaps) > shown:
-        reasons.append(t("gap.more", n=len(gaps) - shown))
-    return t("typed_gaps", n=sum(g.count for g in gaps), total=total,
-             reasons=t("list_sep").join(reasons))
-
-
-def _error_fields(F, params: dict) -> dict:
-    """Error details ready for the message; a construct's kind is translated."""
-    fields = dict(params)
-    if "kind" in fields:
-        fields["kind"] = F.t(P + f"construct.{fields['kind']}")
-    return fields

@@ -98,7 +98,8 @@ EN = {
     P + "side.right": "from the right (h > 0)",
     P + "side.left": "from the left (h < 0)",
     P + "tangent_exists": "At x₀ = {x0} both sides close in on the same number, "
-                          "f′(x₀) = **{d}**. The current secant misses it by {gap}.",
+                          "f′(x₀) = **{d}**. The slope of the current secant differs from it "
+                          "by {gap}.",
     P + "kink": "At x = {x0} the two sides disagree: from the left the secant slopes settle "
                 "at {left}, from the right at {right}. No single line touches the curve "
                 "there, so **f has no derivative at this point** (a kink).",
