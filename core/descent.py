@@ -35,6 +35,8 @@ PRESET_FACTORS = {
 }
 PRESETS = tuple(PRESET_FACTORS)
 REGIMES = ("converged", "crawling", "oscillating", "growing", "diverged")
+# Without a minimum: "stalled" (crept toward a flat point and never passed it) or
+# "no_minimum" (kept going).
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,6 +122,19 @@ def contraction(lr: float, curvature: float) -> float:
     return 1.0 - float(lr) * float(curvature)
 
 
+def cube_stall_limit(w0: float) -> float | None:
+    """The largest η at which descent on the cubic L = w³ from w0 > 0 never passes w = 0.
+
+    w_{k+1} = w_k − 3η w_k² = w_k (1 − 3η w_k) stays in (0, w_k) iff 3η w_k < 1. The
+    iterates decrease, so 3η w_0 < 1, i.e. η < 1 / (3 w_0), keeps every step short of
+    the flat point: the ball creeps toward it ever more slowly (w_k ≈ 1/(3ηk) for large
+    k) and stalls there. With η ≥ 1/(3 w_0) the first step lands at w ≤ 0, where the
+    curve falls ever more steeply. None for w_0 ≤ 0 (nothing stops a ball left of 0).
+    """
+    w0 = float(w0)
+    return 1.0 / (3.0 * w0) if w0 > 0 else None
+
+
 def basin_minimum(curve: Curve, w0: float) -> CurveMinimum | None:
     """The listed minimum that gradient descent from w0 slides toward with tiny steps.
 
@@ -157,8 +172,9 @@ def local_limit(curve: Curve, w0: float) -> LocalLimit | None:
 class Verdict(NamedTuple):
     """What a 1-D run did, measured on its points.
 
-    kind     one of REGIMES, or "no_minimum" when the curve lists no minimum
-    w_star   the listed minimum nearest the last point (None without one)
+    kind     one of REGIMES; on a curve without a minimum "stalled" or "no_minimum"
+    w_star   the listed minimum nearest the last point (the flat point when
+             stalled, None without either)
     ratio    |w_T − w*| / |w_0 − w*|, the share of the starting distance left
     factor   ratio^(1/T), the average factor per step
     flips    how often the path jumped across w* before getting within tolerance
@@ -175,16 +191,18 @@ CONVERGED = 1e-3    # within 0.1 % of the starting distance to w*
 CRAWLING = 0.9      # keeping more than 90 % of the distance per step on average
 
 
-def verdict(tr: Trajectory, curve: Curve) -> Verdict:
+def verdict(tr: Trajectory, curve: Curve, flat: float | None = None) -> Verdict:
     """Classify a run of :func:`descend`: diverged, growing, oscillating, converged, crawling.
 
     Checked in that order. "unfinished" is a run that is neither yet: it closes in at
-    a healthy pace but needs more steps.
+    a healthy pace but needs more steps. On a curve without minima, ``flat`` names a
+    flat point (L' = 0, not a minimum, such as w = 0 of w³): a sane run that started off
+    it, closed in on it and never reached or crossed it is "stalled"; ratio and factor
+    then measure the distance to it.
     """
     w = tr.points[:, 0]
     if not curve.minima:
-        kind = "diverged" if tr.diverged_at >= 0 else "no_minimum"
-        return Verdict(kind, None, float("nan"), float("nan"), 0)
+        return _without_minimum(tr, w, flat)
     w_star = min(curve.minima, key=lambda m: abs(m.x - w[-1])).x
     d = np.abs(w - w_star)
     ratio = float(d[-1] / d[0]) if d[0] > 0 else 0.0
@@ -207,6 +225,19 @@ def verdict(tr: Trajectory, curve: Curve) -> Verdict:
     else:
         kind = "unfinished"
     return Verdict(kind, float(w_star), ratio, factor, flips)
+
+
+def _without_minimum(tr: Trajectory, w: np.ndarray, flat: float | None) -> Verdict:
+    nan = float("nan")
+    if tr.diverged_at >= 0:
+        return Verdict("diverged", None, nan, nan, 0)
+    side = np.sign(w - flat) if flat is not None else np.zeros(1)
+    if flat is None or side[0] == 0 or np.any(side != side[0]):
+        return Verdict("no_minimum", None, nan, nan, 0)
+    ratio = float(abs(w[-1] - flat) / abs(w[0] - flat))
+    if ratio >= 1.0:                           # moved away from the flat point: falling
+        return Verdict("no_minimum", None, nan, nan, 0)
+    return Verdict("stalled", float(flat), ratio, ratio ** (1.0 / max(tr.steps, 1)), 0)
 
 
 def tangent(curve: Curve, w, half_width: float, y_per_x: float = 1.0):

@@ -6,15 +6,16 @@ drawn from ``default_rng((seed, 0))``; the mini-batches shuffle with
 The noise ε is drawn independently of σ, so changing σ rescales the same scatter
 instead of drawing a new one.
 
-Loss over the weights p = (w, b), with the error of point i
+Loss over the weights p = (w, b), with the residual of point i
 
-    e_i = w x_i + b − y_i,          L(w, b) = (1/n) Σ_i ½ e_i².
+    r_i = ŷ_i − y_i = w x_i + b − y_i,          L(w, b) = (1/n) Σ_i ½ r_i².
 
-Gradient by the chain rule, through the errors:
+L is the error being minimised (the article's e, as in de/dw); r is only the residual.
+Gradient by the chain rule, through the residuals:
 
-    ∂L/∂e_i = e_i / n,   ∂e_i/∂w = x_i,   ∂e_i/∂b = 1
-    ∂L/∂w = Σ_i ∂L/∂e_i · ∂e_i/∂w = (1/n) Σ_i e_i x_i
-    ∂L/∂b = Σ_i ∂L/∂e_i · ∂e_i/∂b = (1/n) Σ_i e_i
+    ∂L/∂r_i = r_i / n,   ∂r_i/∂w = x_i,   ∂r_i/∂b = 1
+    ∂L/∂w = Σ_i ∂L/∂r_i · ∂r_i/∂w = (1/n) Σ_i r_i x_i
+    ∂L/∂b = Σ_i ∂L/∂r_i · ∂r_i/∂b = (1/n) Σ_i r_i
 
 A mini-batch gradient uses the same formula with the mean over a batch of B indices
 instead of all n. The batches come from a stream of shuffled epochs (see
@@ -69,22 +70,22 @@ def predict(p, x) -> np.ndarray:
     return p[..., 0:1] * x + p[..., 1:2]
 
 
-def errors(p, x, y) -> np.ndarray:
-    """e_i = ŷ_i − y_i = w x_i + b − y_i: shape (..., len(x))."""
+def residuals(p, x, y) -> np.ndarray:
+    """r_i = ŷ_i − y_i = w x_i + b − y_i: shape (..., len(x))."""
     return predict(p, x) - y
 
 
 def loss(p, x, y) -> np.ndarray:
-    """L = (1/n) Σ ½ e_i² over the points (x, y): shape (...)."""
-    return 0.5 * np.mean(errors(p, x, y) ** 2, axis=-1)
+    """L = (1/n) Σ ½ r_i² over the points (x, y): shape (...)."""
+    return 0.5 * np.mean(residuals(p, x, y) ** 2, axis=-1)
 
 
 def gradient(p, x, y) -> np.ndarray:
-    """(∂L/∂w, ∂L/∂b) = ((1/n) Σ e_i x_i, (1/n) Σ e_i): shape (..., 2)."""
-    e = errors(p, x, y)
-    dl_de = e / len(x)                                   # ∂L/∂e_i
-    return np.stack([np.sum(dl_de * x, axis=-1),         # Σ ∂L/∂e_i · ∂e_i/∂w, ∂e_i/∂w = x_i
-                     np.sum(dl_de, axis=-1)], axis=-1)   # Σ ∂L/∂e_i · ∂e_i/∂b, ∂e_i/∂b = 1
+    """(∂L/∂w, ∂L/∂b) = ((1/n) Σ r_i x_i, (1/n) Σ r_i): shape (..., 2)."""
+    r = residuals(p, x, y)
+    dl_dr = r / len(x)                                   # ∂L/∂r_i
+    return np.stack([np.sum(dl_dr * x, axis=-1),         # Σ ∂L/∂r_i · ∂r_i/∂w, ∂r_i/∂w = x_i
+                     np.sum(dl_dr, axis=-1)], axis=-1)   # Σ ∂L/∂r_i · ∂r_i/∂b, ∂r_i/∂b = 1
 
 
 @dataclass(frozen=True, eq=False)
@@ -173,15 +174,15 @@ def mini_batches(data: Data, batch_size: int, steps: int, seed: int) -> MiniBatc
 class ChainRule(NamedTuple):
     """The chain rule at one point p = (w, b), with a central-difference check.
 
-    e, dl_de    (n,) the errors e_i and ∂L/∂e_i = e_i / n
-    terms       (n, 2) ∂L/∂e_i · (∂e_i/∂w, ∂e_i/∂b) = ∂L/∂e_i · (x_i, 1), one row per point
+    r, dl_dr    (n,) the residuals r_i and ∂L/∂r_i = r_i / n
+    terms       (n, 2) ∂L/∂r_i · (∂r_i/∂w, ∂r_i/∂b) = ∂L/∂r_i · (x_i, 1), one row per point
     grad        (2,) the sum of the terms: (∂L/∂w, ∂L/∂b)
     numeric     (2,) (L(p + h u) − L(p − h u)) / 2h along u = (1, 0) and (0, 1)
     h           the difference step
     """
 
-    e: np.ndarray
-    dl_de: np.ndarray
+    r: np.ndarray
+    dl_dr: np.ndarray
     terms: np.ndarray
     grad: np.ndarray
     numeric: np.ndarray
@@ -196,13 +197,13 @@ class ChainRule(NamedTuple):
 def chain_rule(data: Data, p, h: float = DIFF_STEP) -> ChainRule:
     """Every factor of ∂L/∂(w, b) at p, next to the numeric derivative of L itself."""
     p = np.asarray(p, dtype=float)
-    e = errors(p, data.x, data.y)
-    dl_de = e / len(data.x)
-    de_dp = np.stack([data.x, np.ones_like(data.x)], axis=-1)      # (∂e_i/∂w, ∂e_i/∂b)
-    terms = dl_de[:, None] * de_dp
+    r = residuals(p, data.x, data.y)
+    dl_dr = r / len(data.x)
+    dr_dp = np.stack([data.x, np.ones_like(data.x)], axis=-1)      # (∂r_i/∂w, ∂r_i/∂b)
+    terms = dl_dr[:, None] * dr_dp
     shifts = h * np.eye(2)
     numeric = (loss(p + shifts, data.x, data.y) - loss(p - shifts, data.x, data.y)) / (2 * h)
-    return ChainRule(e, dl_de, terms, terms.sum(axis=0), numeric, h)
+    return ChainRule(r, dl_dr, terms, terms.sum(axis=0), numeric, h)
 
 
 class PathComparison(NamedTuple):
@@ -252,3 +253,42 @@ def _moved(tr) -> int:
     """Number of steps taken from a sane point (all of them unless the run diverged)."""
     k = int(tr.diverged_at)
     return tr.steps if k < 0 else max(k - 1, 0)
+
+
+class NoiseFloors(NamedTuple):
+    """Where mini-batch descent hovers once it has arrived: the mean of L − L* over the
+    second half of the steps, averaged over several seeds (data and batches), for
+
+    sgd       plain SGD at η with batches of B
+    small     plain SGD at η/4
+    big       plain SGD at η with batches of min(4B, n)
+    momentum  heavy ball with μ at η(1 − μ): the same steady step η/(1 − μ) = η as sgd
+    diverged  True when any of these runs left the bounds (the floors are then NaN)
+    """
+
+    sgd: float
+    small: float
+    big: float
+    momentum: float
+    diverged: bool
+
+
+def noise_floors(seeds, noise: float, batch: int, lr: float, mu: float,
+                 steps: int) -> NoiseFloors:
+    """Measure :class:`NoiseFloors` over ``seeds`` (an iterable of ints)."""
+    from .optimizers import make
+    from .run import run
+
+    rules = {"sgd": (make("sgd", lr=lr), batch), "small": (make("sgd", lr=lr / 4), batch),
+             "big": (make("sgd", lr=lr), min(4 * batch, N_POINTS)),
+             "momentum": (make("sgd", lr=lr * (1 - mu), momentum=mu), batch)}
+    gaps = {name: [] for name in rules}
+    for seed in seeds:
+        obj = Regression(make_data(seed, noise))
+        f_best = float(obj.minima[0].value)
+        for name, (rule, b) in rules.items():
+            tr = run(rule, mini_batches(obj.data, b, steps, seed), obj.start, steps)
+            if tr.diverged_at >= 0:
+                return NoiseFloors(*(float("nan"),) * 4, True)
+            gaps[name].append(float(np.mean(tr.losses[steps // 2:] - f_best)))
+    return NoiseFloors(*(float(np.mean(gaps[name])) for name in rules), False)

@@ -21,9 +21,11 @@ def open_cold(server, page, query: str) -> None:
 
 STATES = {
     "defaults": "",
-    "diverged": "lr=2.2&steps=40&lr2=0.3&surf=bowl&lr3=1.5",
-    "crawl_wells": "curve=double_well&lr=0.002&steps=200&surf=two_wells&lr2=0.05&batch=1",
-    "zh": "lang=zh&curve=abs&lr=0.3&surf=rosenbrock&lr2=0.001&steps2=1000&batch=200",
+    "diverged": "lr.quadratic=2.2&steps=40&lr2.bowl=0.3&surf=bowl&lr3=1.5",
+    "crawl_wells": ("curve=double_well&lr.double_well=0.002&steps=200&surf=two_wells"
+                    "&lr2.two_wells=0.05&batch=1"),
+    "zh": ("lang=zh&curve=abs&lr.abs=0.3&surf=rosenbrock&lr2.rosenbrock=0.001"
+           "&steps2.rosenbrock=1000&batch=200"),
 }
 
 

@@ -14,6 +14,7 @@ from core.descent import (
     CurveObjective,
     basin_minimum,
     contraction,
+    cube_stall_limit,
     descend,
     local_limit,
     preset_lr,
@@ -173,3 +174,15 @@ def test_tangent_touches_the_curve_with_its_slope(w, half, aspect):
     assert slope == pytest.approx(float(curve.df(w)), rel=1e-9, abs=1e-9)
     length = math.hypot(ws[1] - ws[0], (ls[1] - ls[0]) / aspect)   # as drawn on the chart
     assert length == pytest.approx(2 * half, rel=1e-9)
+
+
+def test_cube_verdicts_stalled_only_when_closing_in_without_passing():
+    cube = get_curve("cube")
+    assert cube_stall_limit(1.5) == pytest.approx(1 / 4.5) and cube_stall_limit(-1.0) is None
+    stalled = verdict(descend(cube, 1.5, 0.1, 30), cube, 0.0)
+    assert stalled.kind == "stalled" and 0 < stalled.ratio < 0.1, stalled
+    falling = verdict(descend(cube, -1.0, 0.001, 30), cube, 0.0)
+    assert falling.kind == "no_minimum", falling                    # moves away from 0
+    on_flat = verdict(descend(cube, 0.0, 0.1, 30), cube, 0.0)
+    assert on_flat.kind == "no_minimum", on_flat
+    assert verdict(descend(cube, 1.5, 0.1, 30), cube).kind == "no_minimum", "no flat given"

@@ -5,6 +5,7 @@ chart dataset, charts small, every control in the URL."""
 import pytest
 
 from core.descent import PRESET_FACTORS, PRESETS, contraction
+from core.lessons import CURVE_RATES, SURFACE_LESSONS
 from core.regression import N_POINTS
 from tests.apputil import (
     assert_clean,
@@ -72,15 +73,15 @@ def test_each_preset_shows_its_regime(preset, c):
     at.button(key=f"_preset_{preset}").click().run()
     check(at)
     assert at.selectbox(key="curve").value == "quadratic", "a preset switches to the quadratic"
-    lr = at.select_slider(key="lr").value
+    lr = at.select_slider(key="lr.quadratic").value
     assert lr == data.preset_rate(preset, c)
     assert contraction(lr, c) == pytest.approx(PRESET_FACTORS[preset], abs=0.01), (lr, c)
     assert EXPECTED[preset] in text(at), f"{preset} at c={c}, η={lr}: {text(at)}"
-    assert float(at.query_params.get("lr", 0.7)) == lr, "the preset's η is in the link"
+    assert float(at.query_params.get("lr.quadratic", 0.7)) == lr, "the preset's η is in the link"
 
 
 def test_divergent_run_ends_with_the_step_that_threw_it_out():
-    at = page({"lr": "2.2", "steps": "100"})
+    at = page({"lr.quadratic": "2.2", "steps": "100"})
     check(at)
     assert "**Diverged at step 14**" in text(at), text(at)
     table = at.dataframe[0].value
@@ -103,11 +104,12 @@ def test_every_surface(surface):
 
 
 EXTREMES = [
-    {"lr": str(data.LR1_MAX), "c": "10"},             # the largest η on the sharpest bowl
-    *({"lr": str(data.LR1_MAX), "curve": k} for k in data.CURVES),
+    {"lr.quadratic": str(data.LR1_MAX), "c": "10"},   # the largest η on the sharpest bowl
+    *({f"lr.{k}": str(data.LR1_MAX), "curve": k} for k in data.CURVES),
     {"steps": "1"}, {"steps": "500", "lr": "0.001"},  # one step; the most steps allowed
-    {"lr2": "1", "steps2": "1000", "surf": "rosenbrock"},
-    {"steps2": "1", "surf": "rastrigin"}, {"kappa": "100", "surf": "bowl", "lr2": "0.02"},
+    {"lr2.rosenbrock": "1", "steps2.rosenbrock": "1000", "surf": "rosenbrock"},
+    {"steps2.rastrigin": "1", "surf": "rastrigin"},
+    {"kappa": "100", "surf": "bowl", "lr2.bowl": "0.02"},
     {"batch": "1", "lr3": "2", "steps3": "1000"}, {"batch": str(N_POINTS)},
     {"batch": "1", "noise": "3", "steps3": "1000"}, {"noise": "0", "batch": "1"},
     {"steps3": "1", "k4": "1000"}, {"seed": "9999"},
@@ -123,7 +125,7 @@ def test_control_extremes(query):
 
 
 def test_largest_rate_diverges_everywhere_and_says_so():
-    at = page({"lr": str(data.LR1_MAX), "c": "10", "lr2": "1", "lr3": "2"})
+    at = page({"lr.quadratic": str(data.LR1_MAX), "c": "10", "lr2.bowl": "1", "lr3": "2"})
     check(at)
     assert text(at).count("Diverged at step") >= 3, text(at)
 
@@ -156,11 +158,13 @@ def test_seed_reproduces_and_changes_the_data():
 
 
 @pytest.mark.parametrize("query", [
-    {"lr": "banana"}, {"lr": "nan"}, {"lr": "100"}, {"lr": "0"}, {"steps": "99999"},
+    {"lr.quadratic": "banana"}, {"lr.quadratic": "nan"}, {"lr.quadratic": "100"},
+    {"lr.quadratic": "0"}, {"steps": "99999"}, {"curve": "cube", "lr.cube": "-1"},
     {"steps": "2.5"},
     {"curve": "evil"}, {"c": "0"}, {"w0.quadratic": "1e9"}, {"surf": "__import__('os')"},
     {"start.bowl": "99,99"}, {"start.bowl": "nan,1"}, {"start.bowl": "<b>1</b>"},
-    {"kappa": "-3"}, {"lr2": "-1"}, {"steps2": "0"}, {"noise": "inf"}, {"batch": "0"},
+    {"kappa": "-3"}, {"lr2.bowl": "-1"}, {"steps2.bowl": "0"},
+    {"surf": "beale", "start.beale": "9,9"}, {"noise": "inf"}, {"batch": "0"},
     {"batch": "201"}, {"seed": "-1"}, {"seed": "1e9"}, {"lr3": "9"}, {"k4": "-5"},
 ])
 def test_bad_links_fall_back_with_a_notice(query):
@@ -206,7 +210,7 @@ def test_play_and_pause():
 
 
 @pytest.mark.parametrize("query", [{"lang": "zh"}, {"projector": "1"},
-                                   {"lang": "zh", "projector": "1", "lr": "2.2"}])
+                                   {"lang": "zh", "projector": "1", "lr.quadratic": "2.2"}])
 def test_chinese_and_projector(query):
     at = page(query)
     check(at)
@@ -214,7 +218,7 @@ def test_chinese_and_projector(query):
         assert at.title[0].value == CATALOGUE["zh"][P + "title"]
 
 
-@pytest.mark.parametrize("query", [{}, {"lr": "2.2", "lr2": "0.3", "lr3": "1.5"},
+@pytest.mark.parametrize("query", [{}, {"lr.quadratic": "2.2", "lr2.bowl": "0.3", "lr3": "1.5"},
                                    {"projector": "1", "curve": "abs"}])
 def test_every_chart_is_valid_vega_lite(query):
     import jsonschema
@@ -224,3 +228,74 @@ def test_every_chart_is_valid_vega_lite(query):
     for spec in chart_specs(page(query)):
         spec.pop("datasets", None)
         jsonschema.validate(spec, schema)
+
+
+# ------------------------------------------------------------------ lesson defaults
+
+def diverged_notices(at) -> list[str]:
+    return [b.value for b in at.error if "Diverged at step" in b.value]
+
+
+def test_no_section_diverges_at_its_defaults():
+    at = page()
+    check(at)
+    assert not diverged_notices(at), diverged_notices(at)
+
+
+@pytest.mark.parametrize("curve", data.CURVES)
+def test_every_curve_at_its_own_rate_does_not_diverge(curve):
+    at = page({"curve": curve})
+    check(at)
+    lr = at.select_slider(key=f"lr.{curve}").value
+    assert lr == CURVE_RATES[curve], (curve, lr)
+    assert not diverged_notices(at), f"{curve} at η = {lr}: {diverged_notices(at)}"
+
+
+@pytest.mark.parametrize("surface", data.SURFACES)
+def test_every_surface_loads_its_lesson_and_does_not_diverge(surface):
+    at = page({"surf": surface})
+    check(at)
+    lesson = SURFACE_LESSONS[surface]
+    assert at.select_slider(key=f"lr2.{surface}").value == lesson.lr
+    assert at.slider(key=f"steps2.{surface}").value == lesson.steps
+    x, y = lesson.start
+    assert f"Start point: ({x:.4g}, {y:.4g})" in text(at), text(at)
+    assert scrub_max(at)[1] == lesson.steps, "the map shows every step of the run"
+    assert not diverged_notices(at), f"{surface} at {lesson}: {diverged_notices(at)}"
+
+
+def test_changing_the_surface_loads_that_surfaces_defaults():
+    at = page()
+    at.select_slider(key="lr2.bowl").set_value(0.3).run()
+    at.selectbox(key="surf").select("rosenbrock").run()
+    check(at)
+    lesson = SURFACE_LESSONS["rosenbrock"]
+    assert at.select_slider(key="lr2.rosenbrock").value == lesson.lr
+    assert at.slider(key="steps2.rosenbrock").value == lesson.steps
+    assert not diverged_notices(at), diverged_notices(at)
+    at.selectbox(key="surf").select("bowl").run()
+    assert at.select_slider(key="lr2.bowl").value == 0.3, "the bowl keeps its own η"
+
+
+def test_a_shared_link_with_explicit_values_reopens_exactly():
+    query = {"surf": "beale", "lr2.beale": "0.002", "steps2.beale": "300",
+             "start.beale": "1,2", "curve": "cube", "lr.cube": "0.05", "steps": "40"}
+    at = page(query)
+    check(at)
+    assert not url_notices(at), url_notices(at)
+    assert at.select_slider(key="lr2.beale").value == 0.002
+    assert at.slider(key="steps2.beale").value == 300
+    assert at.select_slider(key="lr.cube").value == 0.05
+    assert "Start point: (1, 2)" in text(at)
+    for key, value in query.items():
+        assert str(at.query_params[key]) == value, (key, at.query_params[key])
+
+
+def test_the_cubic_stalls_at_the_flat_point_by_default():
+    at = page({"curve": "cube"})
+    check(at)
+    body = text(at)
+    assert "**Stalled at the flat point.**" in body, body
+    assert "η < 1/(3w₀) = 0.2222" in body and "stalls short of the flat point" in body, body
+    at = page({"curve": "cube", "lr.cube": "0.3"})
+    assert "jumps past 0" in text(at), text(at)

@@ -46,9 +46,9 @@ def test_chain_rule_gradient_matches_central_differences(p):
     scale = 1.0 + np.abs(check.grad).max()
     assert np.abs(check.grad - check.numeric).max() < 1e-7 * scale, (
         f"at {p}: chain rule {check.grad}, numeric {check.numeric}")
-    np.testing.assert_allclose(check.dl_de, check.e / N_POINTS)
-    np.testing.assert_allclose(check.terms[:, 0], check.dl_de * DATA.x)
-    np.testing.assert_allclose(check.terms[:, 1], check.dl_de)
+    np.testing.assert_allclose(check.dl_dr, check.r / N_POINTS)
+    np.testing.assert_allclose(check.terms[:, 0], check.dl_dr * DATA.x)
+    np.testing.assert_allclose(check.terms[:, 1], check.dl_dr)
     np.testing.assert_allclose(check.grad, gradient(p, DATA.x, DATA.y), rtol=1e-12, atol=1e-15)
     np.testing.assert_array_equal(check.gap, np.abs(check.grad - check.numeric))
 

@@ -20,8 +20,17 @@ from core.descent import (
     tangent,
     verdict,
 )
+from core.lessons import CUBE_FLAT_POINT
 from core.optimizers import make
-from core.regression import X_RANGE, Regression, chain_rule, make_data, mini_batches, predict
+from core.regression import (
+    X_RANGE,
+    Regression,
+    chain_rule,
+    make_data,
+    mini_batches,
+    noise_floors,
+    predict,
+)
 from core.run import run
 from core.surfaces import get_surface
 from ui.geometry import surface_frames, thin_index
@@ -80,7 +89,8 @@ def one_weight(key: str, c: float, w0: float, lr: float, steps: int):
     curve = curve_of(key, c)
     tr = descend(curve, w0, lr, steps)
     table = pd.DataFrame(step_table(tr, curve, lr)._asdict())
-    return table, verdict(tr, curve), int(tr.diverged_at), local_limit(curve, w0)
+    flat = CUBE_FLAT_POINT if key == "cube" else None
+    return table, verdict(tr, curve, flat), int(tr.diverged_at), local_limit(curve, w0)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -181,6 +191,18 @@ def regression_runs(seed: int, noise: float, batch: int, lr: float, steps: int):
     full = run(make("sgd", lr=lr), obj, obj.start, steps)
     mini = run(make("sgd", lr=lr), mini_batches(obj.data, batch, steps, seed), obj.start, steps)
     return full, mini, float(obj.minima[0].value)
+
+
+FLOOR_SEEDS = 5        # seeds seed, seed + 1, ... for the noise floors
+FLOOR_STEPS = 1000     # the floor is the mean loss gap over the second half of these
+FLOOR_MU = 0.9         # momentum of the heavy-ball run (at η(1 − μ))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def floors(seed: int, noise: float, batch: int, lr: float):
+    """:class:`core.regression.NoiseFloors` for the section's data, B and η."""
+    return noise_floors(range(seed, seed + FLOOR_SEEDS), noise, batch, lr, FLOOR_MU,
+                        FLOOR_STEPS)
 
 
 def fit_lines(paths: pd.DataFrame) -> pd.DataFrame:

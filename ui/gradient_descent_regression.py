@@ -9,7 +9,7 @@ import streamlit as st
 from core.descent import stability_limit
 from core.regression import N_POINTS, compare_paths
 from ui import charts_gradient_descent as gc
-from ui import controls
+from ui import controls, numbers
 from ui import gradient_descent_data as data
 from ui.frame import existing_pages
 from ui.geometry import path_frame
@@ -54,13 +54,31 @@ def mini_batch_section(F):
     st.caption(t("reg_help"))
     m = compare_paths(obj, full, mini)
     if full.diverged_at < 0 and mini.diverged_at < 0:
-        st.markdown(t("reg_measured", batch=batch, gap_full=fmt(m.gap_full),
-                      gap_mini=fmt(m.gap_mini), spread_full=fmt(m.spread_full),
+        st.markdown(t("reg_measured", batch=batch, gap_full=numbers.gap_text(F.t, m.gap_full, 4),
+                      gap_mini=numbers.gap_text(F.t, m.gap_mini, 4), spread_full=fmt(m.spread_full),
                       spread_mini=fmt(m.spread_mini), cos_early=f"{m.cos_early:.2f}",
                       cos_late=f"{m.cos_late:.2f}"))
     st.markdown(t("reg_whole" if batch == N_POINTS else "reg_noisy", n=N_POINTS))
+    _noise_floors(F, seed, noise, batch, lr)
     _race_link(F)
     return seed, noise, batch, lr, steps
+
+
+def _noise_floors(F, seed: int, noise: float, batch: int, lr: float) -> None:
+    """Measured: what a smaller step, a larger batch and momentum do to the jitter."""
+    t = texts(F)
+    fl = data.floors(seed, noise, batch, lr)
+    if fl.diverged:
+        st.markdown(t("floor_diverged", lr=fmt(lr)))
+        return
+    gap = lambda v: numbers.gap_text(F.t, v)      # noqa: E731
+    st.markdown(t("floor_measured", seeds=data.FLOOR_SEEDS, noise=fmt(noise), batch=batch,
+                  half=data.FLOOR_STEPS // 2, steps=data.FLOOR_STEPS, lr=fmt(lr),
+                  sgd=gap(fl.sgd), small=gap(fl.small), big_batch=min(4 * batch, N_POINTS),
+                  big=gap(fl.big), mu=fmt(data.FLOOR_MU), lr_mom=fmt(lr * (1 - data.FLOOR_MU)),
+                  mom=gap(fl.momentum)))
+    beaten = fl.momentum > max(fl.small, fl.big)
+    st.markdown(t("floor_verdict.step_batch" if beaten else "floor_verdict.momentum"))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -89,7 +107,7 @@ def _race_link(F) -> None:
     t = texts(F)
     st.markdown(t("to_race_intro"))
     st.page_link(race[0][1], label=t("to_race"), icon=":material/sports_score:",
-                 query_params={"opts": "sgd,momentum", "noise": "3", **carry})
+                 query_params={"opts": "sgd,momentum", **carry})
 
 
 # ------------------------------------------------------------------ 4. the chain rule
@@ -100,30 +118,31 @@ def chain_rule_section(F, settings) -> None:
     seed, noise, batch, lr, steps = settings
     st.header(t("s4"), divider="gray")
     st.markdown(t("s4_intro"))
-    st.latex(r"e_i = w\,x_i + b - y_i,\qquad L = \frac{1}{n}\sum_i \tfrac12 e_i^2")
-    st.latex(r"\frac{\partial L}{\partial w} = \sum_i \frac{\partial L}{\partial e_i}"
-             r"\,\frac{\partial e_i}{\partial w} = \frac{1}{n}\sum_i e_i\,x_i,\qquad"
-             r"\frac{\partial L}{\partial b} = \sum_i \frac{\partial L}{\partial e_i}"
-             r"\,\frac{\partial e_i}{\partial b} = \frac{1}{n}\sum_i e_i")
+    st.latex(r"r_i = w\,x_i + b - y_i,\qquad L = \frac{1}{n}\sum_i \tfrac12 r_i^2")
+    st.latex(r"\frac{\partial L}{\partial w} = \sum_i \frac{\partial L}{\partial r_i}"
+             r"\,\frac{\partial r_i}{\partial w} = \frac{1}{n}\sum_i r_i\,x_i,\qquad"
+             r"\frac{\partial L}{\partial b} = \sum_i \frac{\partial L}{\partial r_i}"
+             r"\,\frac{\partial r_i}{\partial b} = \frac{1}{n}\sum_i r_i")
     k_asked = controls.slider(F, "k4", t("k4"), 0, 1000, 0, 1, help=t("k4_help"))
     k, p, check, d, batch_grad = data.chain_check(seed, noise, batch, lr, steps, k_asked)
     if k != k_asked:
         st.info(t("k4_clamped", asked=k_asked, k=k))
     st.markdown(t("at_point", k=k, w=fmt(p[0]), b=fmt(p[1])))
     m = FIRST_ROWS
+    safe = numbers.finite_or_nan                # no denormal or non-finite cell
     first = pd.DataFrame({"i": range(1, m + 1), "x_i": d.x[:m], "y_i": d.y[:m],
-                          "e_i": check.e[:m], "∂L/∂e_i": check.dl_de[:m],
-                          "∂L/∂e_i · x_i": check.terms[:m, 0]})
+                          "r_i": safe(check.r[:m]), "∂L/∂r_i": safe(check.dl_dr[:m]),
+                          "∂L/∂r_i · x_i": safe(check.terms[:m, 0])})
     st.caption(t("first_rows", m=m, n=N_POINTS))
     st.dataframe(first, hide_index=True, column_config={
         c: st.column_config.NumberColumn(format="%.5g") for c in first.columns[1:]})
     rows = pd.DataFrame({
-        "": ["∂L/∂w", "∂L/∂b"], t("col_chain"): check.grad, t("col_numeric"): check.numeric,
-        t("col_diff"): check.gap})
+        "": ["∂L/∂w", "∂L/∂b"], t("col_chain"): safe(check.grad),
+        t("col_numeric"): safe(check.numeric), t("col_diff"): safe(check.gap)})
     st.dataframe(rows, hide_index=True, column_config={
         c: st.column_config.NumberColumn(format="%.10g") for c in rows.columns[1:]})
     st.markdown(t("numeric_note", h=f"{check.h:g}",
-                  diff=f"{float(check.gap.max()):.2g}"))
+                  diff=numbers.fmt(float(check.gap.max()), 2)))
     if batch_grad is not None and batch < N_POINTS:
         st.markdown(t("batch_note", k=k, batch=batch, gw=fmt(batch_grad[0]),
                       gb=fmt(batch_grad[1]), fw=fmt(check.grad[0]), fb=fmt(check.grad[1])))

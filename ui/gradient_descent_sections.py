@@ -13,8 +13,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.descent import PRESET_FACTORS, CurveObjective, contraction, stability_limit
-from ui import charts, controls
+from core.descent import (
+    PRESET_FACTORS,
+    CurveObjective,
+    contraction,
+    cube_stall_limit,
+    stability_limit,
+)
+from core.lessons import CURVE_RATES, SURFACE_LESSONS
+from ui import charts, controls, numbers
 from ui import charts_gradient_descent as gc
 from ui import gradient_descent_data as data
 from ui.cache import surface_picture
@@ -40,7 +47,8 @@ def pct(share: float) -> str:
 
 
 def fmt(v: float) -> str:
-    return f"{v:,.0f}" if 1e4 <= abs(v) < 1e9 else f"{v:.4g}"
+    """A value with 4 significant digits, never inf, nan or a denormal (ui.numbers)."""
+    return numbers.fmt(v, 4)
 
 
 # ------------------------------------------------------------------ 1. one weight
@@ -51,7 +59,7 @@ def _apply_preset(preset: str) -> None:
     ss = st.session_state
     c = ss["c"]
     ss["curve"] = "quadratic"
-    ss["lr"] = data.preset_rate(preset, c)
+    ss["lr.quadratic"] = data.preset_rate(preset, c)
     ss["w0.quadratic"] = data.curve_of("quadratic", c).start
 
 
@@ -76,12 +84,14 @@ def one_weight_section(F) -> None:
     w0 = controls.slider(F, f"w0.{key}", t("w0"), float(lo), float(hi), float(curve.start),
                          0.05, fmt="%.2f", where=mid)
     steps = controls.slider(F, "steps", t("steps"), 1, 500, 30, 1, where=mid)
-    lr = controls.log_slider(F, "lr", t("lr"), 1e-3, data.LR1_MAX, 0.7, stops=data.LR1_STOPS,
-                             where=right, help=t("lr_help"))
+    # Each curve keeps its own η (default: the rate at which its lesson shows).
+    lr = controls.log_slider(F, f"lr.{key}", t("lr"), 1e-3, data.LR1_MAX, CURVE_RATES[key],
+                             stops=data.LR1_STOPS, where=right, help=t("lr_help"))
     right.latex(r"w_{k+1} = w_k - \eta\, L'(w_k)")
     table, verdict, diverged_at, limit = data.one_weight(key, c, w0, lr, steps)
-    _limit_note(F, key, c, lr, limit)
-    _verdict_note(F, verdict, diverged_at, steps, CurveObjective(curve).bound)
+    _limit_note(F, key, c, w0, lr, limit)
+    _verdict_note(F, verdict, diverged_at, steps, CurveObjective(curve).bound,
+                  float(table.w_new.iloc[-1]) if len(table) else w0)
 
     titles = (t("axis_w"), t("axis_loss"), F.t("frame.step"), t("w_star"))
     spec = _ball_spec(key, c, w0, lr, steps, F.projector, t(f"curve.{key}"), titles)
@@ -102,7 +112,7 @@ def _ball_spec(key: str, c: float, w0: float, lr: float, steps: int, projector: 
                                 w_star=verdict.w_star, n_steps=len(path) - 1, titles=names))
 
 
-def _limit_note(F, key: str, c: float, lr: float, limit) -> None:
+def _limit_note(F, key: str, c: float, w0: float, lr: float, limit) -> None:
     t = texts(F)
     if key == "quadratic":
         eta_max = stability_limit(c)
@@ -110,6 +120,8 @@ def _limit_note(F, key: str, c: float, lr: float, limit) -> None:
         side = "limit_below" if r > 0 else "limit_overshoot" if r > -1 else "limit_above"
         st.markdown(t("limit_quadratic", c=fmt(c), limit=fmt(eta_max), r=fmt(r)) + " "
                     + t(side, lr=fmt(lr)))
+    elif key == "cube":
+        st.markdown(_cube_note(t, w0, lr))
     elif limit is not None:
         st.markdown(t("limit_local", w_star=fmt(limit.minimum.x), d2=fmt(limit.curvature),
                       limit=fmt(limit.limit), lr=fmt(lr)))
@@ -117,21 +129,32 @@ def _limit_note(F, key: str, c: float, lr: float, limit) -> None:
         st.markdown(t(f"limit_none.{key}"))
 
 
-def _verdict_note(F, v, diverged_at: int, steps: int, bound: float) -> None:
+def _cube_note(t, w0: float, lr: float) -> str:
+    """The cubic: below 1/(3w₀) the ball stalls short of w = 0, above it jumps past."""
+    eta_max = cube_stall_limit(w0)
+    if eta_max is None:
+        return t("limit_none.cube_flat" if w0 == 0 else "limit_none.cube_left")
+    side = "cube_stalls" if lr < eta_max else "cube_jumps"
+    return t("limit_none.cube", limit=fmt(eta_max)) + " " + t(side, lr=fmt(lr))
+
+
+def _verdict_note(F, v, diverged_at: int, steps: int, bound: float, w_end: float) -> None:
     t = texts(F)
-    nums = dict(steps=steps, k=diverged_at, bound=fmt(bound), flips=v.flips,
+    nums = dict(steps=steps, k=diverged_at, bound=fmt(bound), flips=v.flips, w=fmt(w_end),
                 pct=pct(v.ratio), factor=fmt(v.factor), ratio=fmt(v.ratio),
                 w_star=fmt(v.w_star) if v.w_star is not None else "")
     box = {"converged": st.success, "diverged": st.error, "growing": st.error,
-           "oscillating": st.warning, "crawling": st.warning}.get(v.kind, st.info)
+           "oscillating": st.warning, "crawling": st.warning,
+           "stalled": st.warning}.get(v.kind, st.info)
     box(t(f"verdict.{v.kind}", **nums))
 
 
 def _step_table(F, table: pd.DataFrame) -> None:
     t = texts(F)
+    safe = numbers.finite_or_nan                # no inf, nan-as-text or denormal in a cell
     shown = pd.DataFrame({
-        "k": table.k, t("col_w"): table.w, t("col_slope"): table.slope,
-        t("col_step"): table.step, t("col_new"): table.w_new,
+        "k": table.k, t("col_w"): safe(table.w), t("col_slope"): safe(table.slope),
+        t("col_step"): safe(table.step), t("col_new"): safe(table.w_new),
         t("col_note"): table.escaped.map({True: t("escaped"), False: ""}),
     })
     number = st.column_config.NumberColumn(format="%.5g")
@@ -155,18 +178,23 @@ def two_weights_section(F) -> None:
         kappa = controls.log_slider(F, "kappa", t("kappa"), 1.0, 100.0, 10.0,
                                     stops=data.KAPPA_STOPS, where=left, help=t("kappa_help"))
     surface = data.surface_of(key, kappa)
+    # Every surface keeps its own start, η and steps (URL keys start.<surface>,
+    # lr2.<surface>, steps2.<surface>), so choosing a surface loads its lesson's defaults
+    # and a link reopens exactly the values it carries.
+    lesson = SURFACE_LESSONS[key]
     start_key = f"start.{key}"
     clicked = controls.picked("gd_map")
     if clicked is not None:
-        controls.set_point(start_key, clicked, surface.start)
-    start = controls.point(F, start_key, t("start"), surface.start, surface.domain)
+        controls.set_point(start_key, clicked, lesson.start)
+    start = controls.point(F, start_key, t("start"), lesson.start, surface.domain)
     mid.markdown(t("start_now", x=fmt(start[0]), y=fmt(start[1])))
-    if start != tuple(surface.start):
+    if start != tuple(lesson.start):
         mid.button(t("start_reset"), key="_start_reset", on_click=controls.set_point,
-                   args=(start_key, surface.start, surface.start), icon=":material/home_pin:")
-    lr = controls.log_slider(F, "lr2", t("lr"), 1e-4, 1.0, 0.15, stops=data.LR2_STOPS,
-                             where=right)
-    steps = controls.slider(F, "steps2", t("steps"), 1, 1000, 100, 1, where=right)
+                   args=(start_key, lesson.start, lesson.start), icon=":material/home_pin:")
+    lr = controls.log_slider(F, f"lr2.{key}", t("lr"), 1e-4, 1.0, lesson.lr,
+                             stops=data.LR2_STOPS, where=right)
+    steps = controls.slider(F, f"steps2.{key}", t("steps"), 1, 1000, lesson.steps, 1,
+                            where=right)
     st.caption(t(f"lesson.{key}"))
     if key == "bowl":
         st.markdown(t("bowl_limit", kappa=fmt(kappa), limit=fmt(stability_limit(kappa)),
