@@ -47,5 +47,5 @@ SURFACE_LESSONS = {
     "himmelblau": Lesson(0.01, 200, (-0.15, 0.67)),
     "camel": Lesson(0.02, 200, (1.5, 0.9)),
     "two_wells": Lesson(0.02, 200, (1.8, 0.6)),
-    "rastrigin": Lesson(0.002, 200, (-2.3, 3.3)),
+    "rastrigin": Lesson(0.002, 50, (-2.3, 3.3)),
 }

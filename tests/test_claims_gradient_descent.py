@@ -247,3 +247,20 @@ def test_the_floor_ordering_holds_seed_by_seed(seed):
     """The verdict is not an artefact of averaging: it holds for each seed on its own."""
     fl = noise_floors([seed], NOISE, BATCH, LR3, FLOOR_MU, FLOOR_STEPS)
     assert fl.momentum > max(fl.small, fl.big) and fl.momentum < fl.sgd * 1.5, fl
+
+
+@pytest.mark.parametrize("batch", [1, BATCH])
+def test_without_noise_sgd_settles_on_the_fit(batch):
+    """reg_exact: with σ = 0 every batch's slope vanishes at the fit, so SGD settles there."""
+    from core.regression import Regression, make_data, mini_batches
+
+    obj = Regression(make_data(SEED, 0.0))
+    tr = run(make("sgd", lr=LR3), mini_batches(obj.data, batch, 200, SEED), obj.start, 200)
+    gap = float(tr.losses[-1] - obj.minima[0].value)
+    assert gap < 1e-6, f"B = {batch}: loss {gap:.3g} above the fit after 200 steps"
+
+
+def test_with_noise_sgd_does_not_settle():
+    """reg_noisy: with σ > 0 and a fixed η the mini-batch path keeps a loss floor."""
+    fl = noise_floors([SEED], NOISE, BATCH, LR3, FLOOR_MU, FLOOR_STEPS)
+    assert fl.sgd > 1e-3, fl

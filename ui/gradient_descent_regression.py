@@ -58,7 +58,8 @@ def mini_batch_section(F):
                       gap_mini=numbers.gap_text(F.t, m.gap_mini, 4), spread_full=fmt(m.spread_full),
                       spread_mini=fmt(m.spread_mini), cos_early=f"{m.cos_early:.2f}",
                       cos_late=f"{m.cos_late:.2f}"))
-    st.markdown(t("reg_whole" if batch == N_POINTS else "reg_noisy", n=N_POINTS))
+    story = "reg_whole" if batch == N_POINTS else "reg_exact" if noise == 0 else "reg_noisy"
+    st.markdown(t(story, n=N_POINTS))
     _noise_floors(F, seed, noise, batch, lr)
     _race_link(F)
     return seed, noise, batch, lr, steps
@@ -67,6 +68,9 @@ def mini_batch_section(F):
 def _noise_floors(F, seed: int, noise: float, batch: int, lr: float) -> None:
     """Measured: what a smaller step, a larger batch and momentum do to the jitter."""
     t = texts(F)
+    if noise == 0:
+        st.markdown(t("floor_none"))
+        return
     fl = data.floors(seed, noise, batch, lr)
     if fl.diverged:
         st.markdown(t("floor_diverged", lr=fmt(lr)))

@@ -136,7 +136,7 @@ EN = {
     "gradient_descent.w_star": "minimum w*",
     "gradient_descent.ball_help": (
         "First chart: the ball's path on the curve, with the tangent (slope L′) where it "
-        "stands. Second chart: w after each step; the dashed line marks the minimum. Drag "
+        "stands. Second chart: w after each step; the dashed line marks the minimum (on the cubic, the flat point w = 0). Drag "
         "the step slider under the charts, or press Play."),
     "gradient_descent.table_title": "**Every step, in numbers**",
     "gradient_descent.col_w": "w",
@@ -206,7 +206,7 @@ EN = {
     "gradient_descent.map_help": (
         "At the step chosen with the slider, the orange arrow shows which way the gradient "
         "points (drawn at a fixed length) and the blue arrow the step actually taken, η "
-        "times the gradient, backwards. The loss chart beside it uses a log scale."),
+        "times the gradient, backwards. The loss chart uses a log scale."),
 
     # 3. noisy mini-batches
     "gradient_descent.s3": "3 · Why plain SGD is jittery",
@@ -253,12 +253,18 @@ EN = {
         "jitters around the full-batch one, and with a fixed η it never settles: near "
         "the fit the true slope is tiny while the batch-to-batch noise is not. Larger "
         "batches average more points and jitter less; B = {n} is the full batch again."),
+    "gradient_descent.reg_exact": (
+        "With σ = 0 every point lies on the line, so at the fit every batch's slope is zero "
+        "as well: the SGD path wobbles on the way but settles on the fit like the full "
+        "batch."),
+    "gradient_descent.floor_none": (
+        "With σ = 0 there is no noise to tame, so there is no noise floor to compare."),
     "gradient_descent.reg_whole": (
         "With B = {n} every batch is the whole data set, so SGD and full-batch descent "
         "take the same steps and the two paths lie on top of each other."),
     "gradient_descent.floor_measured": (
         "**How do we keep the cheap steps but lose the jitter?** Measured on this fit "
-        "({seeds} seeds from the one above, σ = {noise}; the mean loss above the best fit "
+        "({seeds} seeds, starting from the one above, σ = {noise}; the mean loss above the best fit "
         "over steps {half}–{steps}): plain SGD at η = {lr} with B = {batch} hovers {sgd} "
         "above it; at a quarter of the step, η/4, {small}; with batches of {big_batch}, "
         "{big}. Heavy-ball momentum μ = {mu} at η = {lr_mom}, which has the same steady "
@@ -285,8 +291,8 @@ EN = {
     "gradient_descent.s4_intro": (
         "The slopes used above are not measured by trial and error: they follow from the "
         "chain rule. The article calls the loss e, so its de/dw is our ∂L/∂w. The loss "
-        "depends on w only through each point's residual r_i = ŷ_i − y_i, so ∂L/∂w is the "
-        "sum over points of (how L changes with r_i) × (how r_i changes with w). "
+        "depends on w only through each point's residual rᵢ = ŷᵢ − yᵢ, so ∂L/∂w is the "
+        "sum over points of (how L changes with rᵢ) × (how rᵢ changes with w). "
         "Backpropagation applies exactly this rule, layer after layer."),
     "gradient_descent.k4": "Check the gradient at step k of the full-batch path",
     "gradient_descent.k4_help": "0 is the start point.",
@@ -407,7 +413,7 @@ ZH = {
     "gradient_descent.w_star": "极小值 w*",
     "gradient_descent.ball_help": (
         "第一张图：小球在曲线上的路径，以及它所在位置的切线（斜率 L′）。第二张图：每一步之后的 w，"
-        "虚线标出极小值。拖动图下方的步数滑块，或按“播放”。"),
+        "虚线标出极小值（三次曲线上则是水平拐点 w = 0）。拖动图下方的步数滑块，或按“播放”。"),
     "gradient_descent.table_title": "**每一步的具体数字**",
     "gradient_descent.col_w": "w",
     "gradient_descent.col_slope": "L′(w)",
@@ -437,7 +443,7 @@ ZH = {
         "几十步之内就能落到谷底；沿着弯曲、几乎平坦的谷底走向 (1, 1) 处的极小值才是慢的部分："
         "1,000 步之后小球仍在路上。"),
     "gradient_descent.lesson.beale": (
-        "陡壁和平台紧挨着：沿陡壁下来的第一步，比平台上典型的一步长几百倍。在陡壁上安全的学习率，"
+        "陡壁和平台紧挨着：沿陡壁下来的第一步，长度是平台上典型一步的几百倍。在陡壁上安全的学习率，"
         "到了平台上几乎挪不动小球。"),
     "gradient_descent.lesson.saddle": (
         "鞍点处斜率也是零。从紧挨山脊的地方出发，小球先滑向平坦的中心，在斜率很小的那里停留一阵，"
@@ -462,7 +468,7 @@ ZH = {
     "gradient_descent.arrow_step": "实际走的一步 −η∇L",
     "gradient_descent.map_help": (
         "在滑块选中的那一步，橙色箭头表示梯度指向哪里（以固定长度画出），蓝色箭头是实际走的一步，"
-        "即反方向的 η 倍梯度。旁边的损失图使用对数刻度。"),
+        "即反方向的 η 倍梯度。损失图使用对数刻度。"),
 
     "gradient_descent.s3": "3 · 为什么普通的 SGD 会抖",
     "gradient_descent.s3_intro": (
@@ -499,6 +505,10 @@ ZH = {
         "每次更新都取决于恰好抽到的那一批，所以 SGD 的路径围着全批量的路径抖动；而在固定的 η 下它永远"
         "停不稳：靠近最佳拟合时真实斜率很小，批与批之间的噪声却不小。批越大，平均的点越多，抖得越少；"
         "B = {n} 时又回到了全批量。"),
+    "gradient_descent.reg_exact": (
+        "σ = 0 时所有点都在直线上，所以在最佳拟合处每一批的斜率也都是零：SGD 的路径一路上会晃动，"
+        "但最终和全批量一样停在最佳拟合上。"),
+    "gradient_descent.floor_none": "σ = 0 时没有噪声需要对付，也就没有噪声底可比较。",
     "gradient_descent.reg_whole": (
         "B = {n} 时每一批都是整个数据集，所以 SGD 和全批量梯度下降走的每一步都相同，两条路径完全重合。"),
     "gradient_descent.floor_measured": (
@@ -521,8 +531,8 @@ ZH = {
     "gradient_descent.s4": "4 · de/dw 从哪里来",
     "gradient_descent.s4_intro": (
         "上面用到的斜率不是靠反复试出来的，而是由链式法则推出来的。原文把损失记作 e，所以原文的 de/dw "
-        "就是这里的 ∂L/∂w。损失只通过每个点的残差 r_i = ŷ_i − y_i 依赖于 w，"
-        "所以 ∂L/∂w 就是对所有点求和：（L 随 r_i 的变化）×（r_i 随 w 的变化）。"
+        "就是这里的 ∂L/∂w。损失只通过每个点的残差 rᵢ = ŷᵢ − yᵢ 依赖于 w，"
+        "所以 ∂L/∂w 就是对所有点求和：（L 随 rᵢ 的变化）×（rᵢ 随 w 的变化）。"
         "反向传播做的正是这件事，一层接一层地应用这条法则。"),
     "gradient_descent.k4": "在全批量路径的第 k 步检查梯度",
     "gradient_descent.k4_help": "0 表示起点。",
