@@ -16,6 +16,9 @@ Thresholds, and why:
   are within 2× (the matrix's cells span many decades, its colour scale is log10).
 * ``TIE = 1.001`` — a matrix cell with ratio below 1.001 ties the column's best: the
   ratio is 1 for the best cell itself, and 0.1 % is far inside any run-to-run noise.
+
+The same thresholds decide the decision guide's verdicts (:mod:`core.guide` reads
+these records), so a verdict and the story under an experiment never disagree.
 """
 
 from __future__ import annotations
@@ -25,14 +28,23 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .guide import adaptive_advantage
+from .optimizers import defaults
 from .optimizers.ablation import nobc_step_ratio
+from .race import RULE
 
 WIN = 1.5
 TREND = 1.2
 ALIKE = 2.0
 TIE = 1.001
 FREQUENT, RARE, UNSEEN = 0, 1, 2       # the feature groups of the sparse view
+ADAPTIVE: tuple[str, ...] = ("adagrad", "rmsprop", "adam")
+
+
+def adaptive_advantage(race) -> tuple[float, str]:
+    """(SGD's final excess loss ÷ the best adaptive method's, that method) in one race."""
+    final = dict(zip(race.racers, race.final_excess(), strict=True))
+    best = min((a for a in ADAPTIVE if a in final), key=final.get)
+    return float(final["sgd"] / final[best]), best
 
 
 # ------------------------------------------------------------------ the sparse race
@@ -108,6 +120,51 @@ def sparse_findings(race, group: np.ndarray) -> SparseFindings:
         tuple(k for k, ok in zip(race.racers, race.lr_found, strict=True) if not ok))
 
 
+class ControlFindings(NamedTuple):
+    """The sparse race against its dense control (:func:`core.sparse_race.control`),
+    from medians over the data seeds.
+
+    sparse, dense   median over seeds of SGD's excess ÷ the best adaptive method's
+    sparse_best, dense_best   the adaptive method that is best most often
+    per_seed        (kinds, seeds) the factor of every run
+    gain            sparse ÷ dense: how much the sparsity itself adds
+    outcome         win_outcome(sparse): "adaptive_wins", "adaptive_close", "sgd_wins"
+    dense_outcome   win_outcome(dense)
+    source          with adaptive_wins: "sparsity" (gain ≥ WIN), "curvature" (the dense
+                    control is won too, gain < WIN) or "mixed"; else ""
+    """
+
+    sparse: float
+    dense: float
+    sparse_best: str
+    dense_best: str
+    per_seed: np.ndarray
+    gain: float
+    outcome: str
+    dense_outcome: str
+    source: str
+
+
+def control_findings(c) -> ControlFindings:
+    """Read a :class:`core.sparse_race.ControlResult` (racers include sgd and ADAPTIVE)."""
+    sgd = c.excess[:, c.racers.index("sgd")]                        # (kinds, seeds)
+    ad = [c.racers.index(a) for a in ADAPTIVE if a in c.racers]
+    best = np.min(c.excess[:, ad], axis=1)
+    factor = sgd / best
+    who = np.argmin(c.excess[:, ad], axis=1)                        # (kinds, seeds)
+    names = [c.racers[ad[np.bincount(w, minlength=len(ad)).argmax()]] for w in who]
+    sparse, dense = (float(np.median(factor[c.kinds.index(k)])) for k in ("sparse", "dense"))
+    gain = sparse / dense
+    outcome, dense_outcome = win_outcome(sparse), win_outcome(dense)
+    source = ""
+    if outcome == "adaptive_wins":
+        source = ("sparsity" if gain >= WIN else
+                  "curvature" if dense_outcome == "adaptive_wins" else "mixed")
+    return ControlFindings(sparse, dense, names[c.kinds.index("sparse")],
+                           names[c.kinds.index("dense")], factor, gain, outcome,
+                           dense_outcome, source)
+
+
 def rare_rate_ratios(race, group: np.ndarray, first_hit: np.ndarray, step: int,
                      keys: tuple[str, ...] = ("adagrad", "adam")) -> dict[str, float]:
     """For each racer in ``keys``: after ``step`` steps, the median effective rate of its
@@ -142,6 +199,10 @@ class LadderFindings(NamedTuple):
     shown_trend max(trend, 1/trend): the factor the sentence states, ≥ 1
     bc_wins     levels where Adam ends below Adam without bias correction
     levels      number of levels
+    a           the sparsest level
+    adam, rmsprop  their median excess there
+    ahead       True when Adam ends below RMSProp at the sparsest level
+    wins        levels where Adam ends below RMSProp
     """
 
     trend: float
@@ -149,6 +210,11 @@ class LadderFindings(NamedTuple):
     shown_trend: float
     bc_wins: int
     levels: int
+    a: float
+    adam: float
+    rmsprop: float
+    ahead: bool
+    wins: int
 
 
 def trend_direction(trend: float, threshold: float = TREND) -> str:
@@ -163,7 +229,10 @@ def ladder_findings(L) -> LadderFindings:
     adam, rms, nobc = (L.rungs.index(k) for k in ("adam", "rmsprop", "adam_nobc"))
     trend = float((med[-1, rms] / med[-1, adam]) / (med[0, rms] / med[0, adam]))
     return LadderFindings(trend, trend_direction(trend), max(trend, 1 / trend),
-                          int(np.sum(med[:, adam] < med[:, nobc])), len(L.levels))
+                          int(np.sum(med[:, adam] < med[:, nobc])), len(L.levels),
+                          float(L.levels[-1]), float(med[-1, adam]), float(med[-1, rms]),
+                          bool(med[-1, adam] < med[-1, rms]),
+                          int(np.sum(med[:, adam] < med[:, rms])))
 
 
 def median_rates(L) -> np.ndarray:
@@ -233,3 +302,56 @@ def matrix_findings(m, trio: tuple[str, ...] = ("rmsprop", "adadelta", "adam")) 
                                                              strict=True))
     return MatrixFindings(winners, worst, min(worst, key=worst.get), alike,
                           len(m.columns), edges)
+
+
+class FixedRate(NamedTuple):
+    """Each row of the matrix run at ONE rate on every scenario, no per-scenario tuning.
+
+    default_lr, default_worst  torch's default rate for the row's rule (the grid point
+                               nearest it) and the row's worst ratio there
+    rough_lr, rough_worst      the one grid rate whose worst ratio is smallest, and it
+    Ratios are against each column's best TUNED cell, so 1 means as good as tuning.
+    """
+
+    default_lr: dict[str, float]
+    default_worst: dict[str, float]
+    rough_lr: dict[str, float]
+    rough_worst: dict[str, float]
+
+
+def fixed_rate(m) -> FixedRate:
+    """Worst ratio of every row at its library-default rate and at its best single rate."""
+    best = m.final_gap.min(axis=0)                                   # (C,)
+    worst = (m.gap / best[None, :, None]).max(axis=1)                # (R, n)
+    d_lr, d_w, r_lr, r_w = {}, {}, {}, {}
+    for i, row in enumerate(m.rows):
+        k = int(np.argmin(np.abs(np.log(m.lrs / defaults(RULE[row])["lr"]))))
+        d_lr[row], d_w[row] = float(m.lrs[k]), float(worst[i, k])
+        k = int(np.argmin(worst[i]))
+        r_lr[row], r_w[row] = float(m.lrs[k]), float(worst[i, k])
+    return FixedRate(d_lr, d_w, r_lr, r_w)
+
+
+class NoiseFindings(NamedTuple):
+    """The noise-floor experiment (:func:`core.matrix.noise_floor`), medians over seeds.
+
+    same      momentum at η(1 − μ) ÷ SGD at η: the same steady step; ≈ 1 (within WIN)
+              means momentum did not average the noise away
+    raw       momentum at η ÷ SGD at η: ten times the steady step (μ = 0.9)
+    small     SGD at η/4 ÷ SGD at η: a smaller step
+    same_floor  1/WIN < same < WIN;  smaller_helps  small ≤ 1/WIN
+    """
+
+    same: float
+    raw: float
+    small: float
+    same_floor: bool
+    smaller_helps: bool
+
+
+def noise_findings(nf) -> NoiseFindings:
+    med = {k: float(np.median(v)) for k, v in nf.floors.items()}
+    same = med["momentum_same"] / med["sgd"]
+    small = med["sgd_small"] / med["sgd"]
+    return NoiseFindings(same, med["momentum"] / med["sgd"], small,
+                         1 / WIN < same < WIN, small <= 1 / WIN)

@@ -2,9 +2,14 @@
 
 The rules are the usual advice (S. Ruder's overview): sparse data → an adaptive
 method; Adam as a safe first choice; SGD with momentum as the other main choice when
-there is time to tune. Each rule names the live experiment of the Choosing page that
-tests it, and a *verdict* function reads that experiment's result and says whether
-it backs the rule — with the numbers, so the page can say so either way.
+there is time to tune. One rule replaces a common myth: momentum does NOT average
+mini-batch noise away (at the same steady step η/(1 − μ) heavy ball settles on the same
+noise floor as SGD); noise is tamed by a smaller or decaying step or a larger batch, so
+that rule favours no optimizer. Each rule names the live experiment of the Choosing
+page that tests it, and a *verdict* function reads that experiment's result and says
+whether it backs the rule — with the numbers, so the page can say so either way. The
+verdicts read the records of :mod:`core.findings`, whose thresholds the page's stories
+use too.
 
 Nothing here is text: rules and verdicts carry keys and numbers; the page's text
 catalogue words them.
@@ -14,11 +19,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import numpy as np
+from . import findings
 
 QUESTIONS: tuple[str, ...] = ("sparse", "safe", "noisy", "tune")
 CANDIDATES: tuple[str, ...] = ("adam", "momentum", "adagrad", "rmsprop", "sgd")  # tie order
-ADAPTIVE: tuple[str, ...] = ("adagrad", "rmsprop", "adam")
+ADAPTIVE = findings.ADAPTIVE
 VIEWS: tuple[str, ...] = ("sparse", "ladder", "guide", "matrix")
 
 # The page's URL parameters, by setting. The page builds its controls with these keys,
@@ -38,9 +43,9 @@ class Experiment(NamedTuple):
 
 EXPERIMENTS: dict[str, Experiment] = {
     "sparse_race": Experiment("sparse", {"a": 1.5, "batch": 32, "seed": 0, "lr_mode": "tuned"}),
-    "dense_race": Experiment("sparse", {"a": 0.0, "batch": 32, "seed": 0, "lr_mode": "tuned"}),
-    "ladder": Experiment("ladder", {"b2": 0.999}),
+    "ladder": Experiment("ladder", {"b2": 0.99}),
     "matrix": Experiment("matrix", {"matrix_seed": 0}),
+    "noise_floor": Experiment("matrix", {"matrix_seed": 0}),
 }
 
 
@@ -59,7 +64,7 @@ RULES: tuple[Rule, ...] = (
     Rule("sparse", "sparse", ADAPTIVE, 2, "sparse_race"),
     Rule("sparse", "sparser_adam", ("adam",), 1, "ladder"),
     Rule("safe", "safe", ("adam",), 2, "matrix"),
-    Rule("noisy", "noisy", ("momentum", "adam"), 1, "matrix"),
+    Rule("noisy", "noisy", (), 0, "noise_floor"),
     Rule("tune", "tune", ("momentum",), 2, "matrix"),
     Rule(None, "first_choice", ("adam",), 1, "matrix"),
 )
@@ -82,14 +87,17 @@ def advise(answers: dict[str, bool], backed: dict[str, bool] | None = None) -> A
     earlier candidate in :data:`CANDIDATES`.
 
     ``backed`` (reason → verdict) lets the evidence vote: a rule whose experiment did
-    not back it still shows, with its verdict, but adds no points.
+    not back it still shows, with its verdict, but adds no points. The first-choice
+    rule fires when no other fired rule favours any optimizer.
     """
     unknown = sorted(set(answers) - set(QUESTIONS))
     if unknown:
         raise ValueError(f"unknown question(s) {', '.join(unknown)}; "
                          f"ask {', '.join(QUESTIONS)}")
     yes = {q for q, v in answers.items() if v}
-    fired = tuple(r for r in RULES if (r.question in yes) or (r.question is None and not yes))
+    fired = tuple(r for r in RULES if r.question in yes)
+    if not any(r.favours for r in fired):
+        fired += tuple(r for r in RULES if r.question is None)
     dropped = tuple(r.reason for r in fired if backed is not None and not backed[r.reason])
     counted = [r for r in fired if r.reason not in dropped]
     scores = {c: sum(r.weight for r in counted if c in r.favours) for c in CANDIDATES}
@@ -109,13 +117,7 @@ def link(experiment: str) -> dict[str, str]:
 
 def needed(advice: Advice) -> tuple[str, ...]:
     """The experiments whose results the verdicts of ``advice`` read."""
-    extra = {"sparse_race": ("dense_race",)}
-    out: list[str] = []
-    for r in advice.reasons:
-        for ex in (r.experiment, *extra.get(r.experiment, ())):
-            if ex not in out:
-                out.append(ex)
-    return tuple(out)
+    return tuple(dict.fromkeys(r.experiment for r in advice.reasons))
 
 
 # ------------------------------------------------------------------ verdicts
@@ -140,65 +142,62 @@ def verdict(reason: str, results: dict) -> Verdict:
     return _VERDICTS[reason](results)
 
 
-def adaptive_advantage(race) -> tuple[float, str]:
-    """(SGD's final excess loss ÷ the best adaptive method's, that method) in one race."""
-    final = dict(zip(race.racers, race.final_excess(), strict=True))
-    best = min((a for a in ADAPTIVE if a in final), key=final.get)
-    return float(final["sgd"] / final[best]), best
-
-
 def _sparse(results) -> Verdict:
-    """Adaptive methods beat SGD clearly at a = 1.5; how much of that is left at a = 0?
-
-    Note ``dense_too`` when they also win by 1.5× or more on dense data: then part of
-    the gain is not about sparsity.
-    """
-    sparse, best = adaptive_advantage(results["sparse_race"])
-    dense, dense_best = adaptive_advantage(results["dense_race"])
-    note = "dense_too" if sparse > 1.2 and dense >= 1.5 else ""
-    return Verdict(sparse > 1.2, {"best": best, "factor": sparse, "dense_factor": dense,
-                                  "dense_best": dense_best, "growth": sparse / dense}, note)
+    """Adaptive methods beat SGD by WIN× or more at a = 1.5 (median over data seeds)?
+    The note says where the gain comes from, by the dense control with the same
+    per-feature curvature (:func:`core.findings.control_findings`)."""
+    f = findings.control_findings(results["sparse_race"])
+    return Verdict(f.outcome == "adaptive_wins",
+                   {"best": f.sparse_best, "factor": f.sparse, "dense_factor": f.dense,
+                    "dense_best": f.dense_best, "gain": f.gain,
+                    "seeds": f.per_seed.shape[1]}, f.source)
 
 
 def _sparser_adam(results) -> Verdict:
-    """At the sparsest level, does Adam end below RMSProp (median over seeds)?"""
-    L = results["ladder"]
-    med = np.median(L.excess, axis=2)
-    adam, rms = L.rungs.index("adam"), L.rungs.index("rmsprop")
-    wins = int(np.sum(med[:, adam] < med[:, rms]))
-    return Verdict(bool(med[-1, adam] < med[-1, rms]),
-                   {"a": float(L.levels[-1]), "adam": float(med[-1, adam]),
-                    "rmsprop": float(med[-1, rms]), "wins": wins, "levels": len(L.levels)})
-
-
-def _worst(m, row: str) -> float:
-    return float(m.ratio[m.rows.index(row)].max())
+    """The trend claim: from dense to sparse, does the RMSProp ÷ Adam ratio rise by more
+    than TREND? The note says whether Adam is also ahead at the sparsest level."""
+    f = findings.ladder_findings(results["ladder"])
+    return Verdict(f.direction == "up",
+                   {"a": f.a, "adam": f.adam, "rmsprop": f.rmsprop, "wins": f.wins,
+                    "levels": f.levels, "trend": f.shown_trend},
+                   ("ahead" if f.ahead else "behind") if f.direction == "up" else f.direction)
 
 
 def _safe(results) -> Verdict:
-    """Is Adam's worst scenario closer to the best than every other optimizer's worst?"""
+    """Safe default = good without tuning: run at ONE rate on every scenario (the best
+    single rate, :func:`core.findings.fixed_rate`), is Adam's worst ratio the smallest?"""
     m = results["matrix"]
-    worst = {r: _worst(m, r) for r in m.rows}
+    fr = findings.fixed_rate(m)
+    worst = fr.rough_worst
     rival = min((r for r in m.rows if r != "adam"), key=worst.get)
     return Verdict(worst["adam"] <= worst[rival],
-                   {"adam_worst": worst["adam"], "rival": rival, "rival_worst": worst[rival]})
+                   {"adam_worst": worst["adam"], "adam_lr": fr.rough_lr["adam"],
+                    "rival": rival, "rival_worst": worst[rival],
+                    "rival_lr": fr.rough_lr[rival],
+                    "adam_default": fr.default_worst["adam"],
+                    "default_lr": fr.default_lr["adam"]})
 
 
 def _noisy(results) -> Verdict:
-    """On noisy gradients, do momentum and Adam both end below plain SGD?"""
-    m = results["matrix"]
-    col = m.ratio[:, m.columns.index("noisy")]
-    r = {name: float(col[m.rows.index(name)]) for name in ("sgd", "momentum", "adam")}
-    return Verdict(r["momentum"] < r["sgd"] and r["adam"] < r["sgd"], r)
+    """Momentum at the same steady step reaches SGD's noise floor (within WIN×), and a
+    smaller step lowers it by WIN× or more: then noise calls for a smaller step, not
+    momentum (:func:`core.findings.noise_findings`)."""
+    nf = results["noise_floor"]
+    f = findings.noise_findings(nf)
+    return Verdict(f.same_floor and f.smaller_helps,
+                   {"same": f.same, "raw": f.raw, "small": f.small, "eta": nf.eta,
+                    "mu": nf.mu, "eff": nf.eta / (1 - nf.mu), "seeds": len(nf.seeds),
+                    "win": findings.WIN})
 
 
 def _tune(results) -> Verdict:
-    """Tuned SGD + momentum: within 2× of the best in at least half the scenarios?"""
+    """Tuned SGD + momentum: within ALIKE× of the best in at least half the scenarios?"""
     m = results["matrix"]
-    close = m.ratio[m.rows.index("momentum")] <= 2.0
+    ratio = m.ratio[m.rows.index("momentum")]
+    close = ratio <= findings.ALIKE
     return Verdict(2 * int(close.sum()) >= len(close),
                    {"close": int(close.sum()), "total": len(close),
-                    "worst": _worst(m, "momentum")})
+                    "worst": float(ratio.max())})
 
 
 _VERDICTS = {"sparse": _sparse, "sparser_adam": _sparser_adam, "safe": _safe,

@@ -1,15 +1,20 @@
 """The benchmark matrix: every optimizer on every scenario, each at its own best rate.
 
-Each cell is one optimizer's final loss L_i on one scenario after a learning-rate
-sweep (:func:`core.race.tune`, one batched run). Scenarios have very different loss
-scales, so each column is normalised by its best cell:
+Each cell is one optimizer on one scenario after a learning-rate sweep, the best rate
+chosen by the tuning rule of :mod:`core.sweep` (stable runs only, lowest mean log10
+loss gap; over several noise seeds for the noisy scenario). Scenarios have very
+different loss scales, so each cell is a loss GAP and each column is normalised by its
+best cell:
 
-    gap_i   = max(L_i − f_ref, floor)     f_ref: the known minimum (or 0, a lower bound)
+    gap_i   = max(L_i − f_ref, floor)     L_i the final loss at the chosen rate
     ratio_i = gap_i / min_k gap_k          1 = the best optimizer on this scenario
 
-``floor`` = 1e-10 · (L_0 − f_ref) treats everything within that of the minimum as
-solved, so optimizers that all reach the bottom tie instead of being ranked on
-rounding noise. The page colours cells by log10(ratio).
+f_ref is the known minimum of each surface, the Newton best fit of the sparse data,
+and for the network — whose minimum is unknown — the lowest loss that long full-batch
+Adam runs reach (:func:`reference_loss`); f_ref = 0 there would measure the data's
+overlap rather than the optimizers. ``floor`` = 1e-10 · (L_0 − f_ref) treats everything
+within that of f_ref as solved, so optimizers that all reach the bottom tie instead of
+being ranked on rounding noise. The page colours cells by log10(ratio).
 """
 
 from __future__ import annotations
@@ -20,15 +25,19 @@ from typing import NamedTuple
 import numpy as np
 
 from .mlp import make_mlp_problem
-from .race import tune
+from .optimizers import make
+from .race import RULE, hparams
+from .run import run
 from .sparse import best_fit, make_data, make_objective
 from .surfaces import get_surface
-from .sweep import lr_grid
+from .sweep import best_index, lr_grid, sweep_lr
 
 ROWS: tuple[str, ...] = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam")
 SCENARIOS: tuple[str, ...] = ("bowl", "rosenbrock", "noisy", "sparse", "mlp")
 LR_GRID = lr_grid(1e-4, 1e3, 22)     # Adadelta's best rates sit near 10–100
 FLOOR = 1e-10
+NOISE_SEEDS = 3          # the noisy scenario: seeds seed … seed + 2, scores averaged
+REF_STEPS, REF_LRS = 4000, (0.003, 0.01, 0.03)   # the network's reference runs
 
 
 @dataclass(frozen=True, eq=False)
@@ -50,11 +59,13 @@ def scenario(key: str, seed: int = 0) -> Scenario:
 
     bowl        ½(x² + 100 y²) from (−4.5, 2), 200 steps, exact gradients
     rosenbrock  from (−1.5, 2), 500 steps, exact gradients
-    noisy       ½(x² + 10 y²) from (−4.5, 2), 300 steps, gradient noise σ = 2; scored by
-                the mean loss of the last 50 points, so one lucky last step does not decide
+    noisy       ½(x² + 10 y²) from (−4.5, 2), 300 steps, gradient noise σ = 2, three
+                noise seeds; the cell is the mean loss of the last 50 points (averaged
+                over the seeds), so one lucky last step does not decide
     sparse      :mod:`core.sparse` logistic regression, a = 1.5, batches of 32, 300 steps
     mlp         :mod:`core.mlp` 16 tanh units on 200 "moons" points (noise 0.3, so the
-                classes overlap and the loss cannot reach 0), batches of 32, 300 steps
+                classes overlap and the loss cannot reach 0), batches of 32, 300 steps;
+                f_ref from :func:`reference_loss`
     """
     if key == "bowl":
         s = get_surface("bowl", kappa=100.0)
@@ -71,90 +82,160 @@ def scenario(key: str, seed: int = 0) -> Scenario:
         return Scenario(key, obj, np.zeros(100), 300, f_ref, final_loss=obj.f)
     if key == "mlp":
         pb = make_mlp_problem("moons", n=200, hidden=16, seed=seed, noise=0.3, batch_size=32)
-        return Scenario(key, pb, pb.theta0, 300, 0.0, final_loss=pb.f)
+        return Scenario(key, pb, pb.theta0, 300, reference_loss(seed), final_loss=pb.f)
     raise ValueError(f"unknown scenario {key!r}; choose one of {', '.join(SCENARIOS)}")
+
+
+def reference_loss(seed: int = 0) -> float:
+    """The network's f_ref: the lowest final full-data loss of full-batch Adam runs of
+    REF_STEPS steps from θ₀ at the rates REF_LRS (one batched run). Far longer and with
+    exact gradients, it lies well below what 300 mini-batch steps reach."""
+    pb = make_mlp_problem("moons", n=200, hidden=16, seed=seed, noise=0.3)
+    lr = np.array(REF_LRS).reshape(-1, 1)
+    tr = run(make("adam", lr=lr), pb, pb.theta0, REF_STEPS, track_loss=False)
+    ok = tr.diverged_at < 0
+    return float(np.min(pb.f(tr.points[-1])[ok]))
 
 
 class Matrix(NamedTuple):
     """rows × columns × the grid's n rates, and what the page shows of them.
 
-    score (R, C, n)     each rate's score: final loss (or tail mean)
-    diverged (R, C, n)  True where that run diverged (its score is then not used)
-    final_loss (R, C)   the best score among the rates that did not diverge (the start
-                        loss where every rate diverged)
-    best_lr (R, C)      its rate (NaN where every rate diverged)
-    at_edge (R, C)      True where the best rate is the grid's lowest or highest
-    ratio (R, C) ≥ 1    the normalised gap (module docstring)
+    gap (R, C, n)     each rate's loss gap L − f_ref (final, or tail mean), floored; the
+                      start gap where the run diverged
+    score (R, C, n)   the tuning rule's score (mean log10 gap; lower is better)
+    stable (R, C, n)  the tuning rule's stability (never diverged, never above the start)
+    best (R, C)       index of the chosen rate, -1 where no rate was stable
+    final_gap (R, C)  the gap at the chosen rate (the start gap where none was stable)
+    best_lr (R, C)    the chosen rate (NaN where none was stable)
+    at_edge (R, C)    True where the chosen rate is the grid's lowest or highest
+    ratio (R, C) ≥ 1  final_gap / the column's smallest final_gap
     """
 
     rows: tuple[str, ...]
     columns: tuple[str, ...]
     lrs: np.ndarray
+    gap: np.ndarray
     score: np.ndarray
-    diverged: np.ndarray
-    start_loss: np.ndarray
+    stable: np.ndarray
+    start_gap: np.ndarray
     f_ref: np.ndarray
     seed: int
 
     @property
-    def final_loss(self) -> np.ndarray:
-        return np.take_along_axis(self._usable, self._best[..., None], axis=-1)[..., 0]
+    def best(self) -> np.ndarray:
+        R, C, _ = self.gap.shape
+        return np.array([[best_index(self.score[i, j], self.stable[i, j]) for j in range(C)]
+                         for i in range(R)])
+
+    @property
+    def final_gap(self) -> np.ndarray:
+        b = self.best
+        at = np.take_along_axis(self.gap, np.maximum(b, 0)[..., None], axis=-1)[..., 0]
+        return np.where(b >= 0, at, self._floored(self.start_gap)[None, :])
 
     @property
     def best_lr(self) -> np.ndarray:
-        return np.where(self.diverged.all(axis=-1), np.nan, self.lrs[self._best])
+        b = self.best
+        return np.where(b >= 0, self.lrs[np.maximum(b, 0)], np.nan)
 
     @property
     def at_edge(self) -> np.ndarray:
-        edge = (self._best == 0) | (self._best == len(self.lrs) - 1)
-        return edge & ~self.diverged.all(axis=-1)
+        b = self.best
+        return (b == 0) | (b == len(self.lrs) - 1)
 
     @property
     def ratio(self) -> np.ndarray:
-        gap = self._gap.min(axis=-1)
+        gap = self.final_gap
         return gap / gap.min(axis=0)
 
     @property
     def log_ratio(self) -> np.ndarray:
         return np.log10(self.ratio)
 
-    @property
-    def _usable(self) -> np.ndarray:
-        """Scores with diverged runs replaced by the start loss (no usable progress)."""
-        return np.where(self.diverged, self.start_loss[None, :, None], self.score)
-
-    @property
-    def _best(self) -> np.ndarray:
-        return np.where(self.diverged, np.inf, self.score).argmin(axis=-1)
-
-    @property
-    def _gap(self) -> np.ndarray:
-        floor = FLOOR * np.maximum(self.start_loss - self.f_ref, 1e-300)
-        return np.maximum(self._usable - self.f_ref[None, :, None], floor[None, :, None])
+    def _floored(self, gap) -> np.ndarray:
+        return np.maximum(gap, FLOOR * np.maximum(self.start_gap, 1e-300))
 
 
-def scores(row: str, sc: Scenario, seed: int, lrs=LR_GRID) -> tuple[np.ndarray, np.ndarray]:
-    """Sweep optimizer ``row`` on ``sc``: each rate's score (n,) and whether it diverged.
+def cell(row: str, sc: Scenario, seed: int, lrs=LR_GRID):
+    """Sweep optimizer ``row`` on ``sc``: (gap, score, stable), each (n,).
 
-    The score is the final loss, or with ``sc.tail > 1`` the mean loss over the last
-    ``tail`` points (of the last sane points, for a run that diverged).
+    The gap is the final loss − f_ref, or with ``sc.tail > 1`` the mean over the last
+    ``tail`` points (of the last sane points, for a run that diverged), averaged over
+    the noise seeds; a diverged rate gets the start gap (no usable progress).
     """
-    sw = tune(row, "torch", {}, sc.objective, sc.x0, sc.steps, lrs, grad_noise=sc.grad_noise,
-              seed=seed, final_loss=sc.final_loss)
-    score = sw.final_loss if sc.tail <= 1 else sw.trajectory.losses[-sc.tail:].mean(axis=0)
-    return np.asarray(score, dtype=float), sw.diverged_at >= 0
+    seeds = range(seed, seed + NOISE_SEEDS) if sc.grad_noise > 0 else (seed,)
+    gaps, scores, stable = [], [], np.ones(len(lrs), dtype=bool)
+    for s in seeds:
+        sw = sweep_lr(RULE[row], hparams(row), sc.objective, sc.x0, sc.steps, lrs,
+                      grad_noise=sc.grad_noise, seed=s, final_loss=sc.final_loss,
+                      f_ref=sc.f_ref)
+        last = sw.final_loss if sc.tail <= 1 else sw.trajectory.losses[-sc.tail:].mean(axis=0)
+        start = float(sc.objective.f(sc.x0)) - sc.f_ref
+        gaps.append(np.where(sw.diverged_at >= 0, start, np.asarray(last) - sc.f_ref))
+        scores.append(sw.score)
+        stable &= sw.stable
+    return np.mean(gaps, axis=0), np.mean(scores, axis=0), stable
 
 
 def benchmark(seed: int = 0, rows: tuple[str, ...] = ROWS,
               columns: tuple[str, ...] = SCENARIOS, lrs=LR_GRID) -> Matrix:
-    """Fill the matrix: one tuned sweep per cell, all with the same ``seed``."""
+    """Fill the matrix: one tuned sweep per cell (three for the noisy scenario)."""
     lrs = np.asarray(lrs, dtype=float)
-    score = np.zeros((len(rows), len(columns), len(lrs)))
-    diverged = np.zeros(score.shape, dtype=bool)
+    shape = (len(rows), len(columns), len(lrs))
+    gap, score, stable = np.zeros(shape), np.zeros(shape), np.zeros(shape, dtype=bool)
     start, f_ref = np.zeros(len(columns)), np.zeros(len(columns))
     for j, key in enumerate(columns):
         sc = scenario(key, seed)
-        start[j], f_ref[j] = float(sc.objective.f(sc.x0)), sc.f_ref
+        f_ref[j] = sc.f_ref
+        start[j] = float(sc.objective.f(sc.x0)) - sc.f_ref
         for i, row in enumerate(rows):
-            score[i, j], diverged[i, j] = scores(row, sc, seed, lrs)
-    return Matrix(tuple(rows), tuple(columns), lrs, score, diverged, start, f_ref, int(seed))
+            gap[i, j], score[i, j], stable[i, j] = cell(row, sc, seed, lrs)
+    floor = FLOOR * np.maximum(start, 1e-300)
+    return Matrix(tuple(rows), tuple(columns), lrs, np.maximum(gap, floor[None, :, None]),
+                  score, stable, start, f_ref, int(seed))
+
+
+# ------------------------------------------------------------------ the noise floor
+
+NOISE_ETA, NOISE_MU, NOISE_STEPS, NOISE_TAIL = 0.05, 0.9, 600, 300
+NOISE_FLOOR_SEEDS = 5
+
+
+class NoiseFloor(NamedTuple):
+    """Tail-mean loss (the last ``tail`` of ``steps`` points) on the noisy scenario's
+    bowl, one entry per seed, for four runs (``floors``: name → (seeds,)):
+
+    sgd            SGD at η
+    momentum_same  heavy ball at η(1 − μ): its steady step η(1 − μ)/(1 − μ) = η, as SGD's
+    momentum       heavy ball at η: a steady step of η/(1 − μ), ten times larger
+    sgd_small      SGD at η/4
+    """
+
+    eta: float
+    mu: float
+    steps: int
+    tail: int
+    seeds: tuple[int, ...]
+    floors: dict
+
+
+def noise_floor(seed: int = 0, eta: float = NOISE_ETA, mu: float = NOISE_MU,
+                steps: int = NOISE_STEPS, tail: int = NOISE_TAIL,
+                n_seeds: int = NOISE_FLOOR_SEEDS) -> NoiseFloor:
+    """Does momentum average gradient noise away? On f = ½(x² + 10y²) with noise σ = 2.
+
+    For a quadratic of curvature h and noise variance σ², SGD settles where
+    E[f] ≈ ¼ η σ² per coordinate (ηh ≪ 1), and heavy-ball momentum where
+    E[f] ≈ ¼ (η/(1 − μ)) σ²: the floor depends on the steady step η/(1 − μ), so at the
+    same steady step momentum sits on the same floor. A smaller step lowers it.
+    """
+    sc = scenario("noisy", seed)
+    seeds = tuple(range(seed, seed + n_seeds))
+    runs = {"sgd": ({}, eta), "momentum_same": ({"momentum": mu}, eta * (1 - mu)),
+            "momentum": ({"momentum": mu}, eta), "sgd_small": ({}, eta / 4)}
+    floors = {}
+    for name, (hp, lr) in runs.items():
+        floors[name] = np.array([
+            run(make("sgd", lr=lr, **hp), sc.objective, sc.x0, steps,
+                grad_noise=sc.grad_noise, seed=s).losses[-tail:].mean() for s in seeds])
+    return NoiseFloor(eta, mu, steps, tail, seeds, floors)

@@ -8,6 +8,17 @@ and, when present, is +1 or −1 at random (so features are uncorrelated and cen
 the only thing that differs between them is how often they show up). a = 0 is dense
 (every p_j = p_max); at a = 2 most features appear in well under 1% of samples.
 
+The dense control (``kind="dense"``) has every feature in every sample, as ±√p_j:
+
+    x_ij = ±√p_j   (sparse: x_ij = ±1 with probability p_j, else 0)
+
+Both kinds have E[x_ij] = 0 and the same second moment E[x_ij²] = p_j, so the Hessian
+H = Xᵀ diag(σ'(z)) X / n has about the same diagonal, ≈ σ'·p_j: rare features are the
+low-curvature directions in BOTH. What differs is only that the sparse kind's
+mini-batch gradients are exactly 0 in most coordinates. An optimizer that wins on both
+kinds wins through curvature (conditioning, κ ≈ p_max/p_min); only a gain that the
+dense control lacks is a gain from sparsity.
+
 Labels are soft, like click-through rates: each sample's target is a probability
 
     y_i = σ(x_i · w_true + τ ξ_i),   ξ_i ~ N(0, 1),   σ(z) = 1 / (1 + e^{−z}),
@@ -24,8 +35,14 @@ Loss and gradient (full data, or the rows of one mini-batch; n rows):
 Since x_ij = 0 whenever feature j is absent, ∂L/∂w_j over a mini-batch that lacks
 feature j is exactly 0: rare features get a nonzero gradient only now and then.
 
-Soft labels in (0, 1) make L strictly convex and bounded below on the features that
-occur, so the data have one best fit ŵ (found by Newton's method, :func:`best_fit`);
+L is convex for any labels: each term ℓ(z) = log(1 + e^z) − y z has ℓ'' = σ(z)(1 − σ(z))
+> 0 in z, and z = x·w is linear in w. Whether L is *strictly* convex in w depends on
+the data, not on the labels: the Hessian Xᵀ diag(σ'(z)) X / n is positive definite
+exactly when the columns of X (the features that occur) are linearly independent, as
+they almost surely are here with N ≫ F. What the soft labels y_i ∈ (0, 1) do is make a
+minimiser EXIST: each term grows without bound as z_i → ±∞, so no direction lowers L
+for ever (with hard 0/1 labels on separable data the infimum is approached only as
+‖w‖ → ∞). So the data have one best fit ŵ (found by Newton's method, :func:`best_fit`);
 "excess loss" L(w) − L(ŵ) ≥ 0 and the weight error ‖w − ŵ‖ measure how far an
 optimizer still is from done.
 """
@@ -45,9 +62,13 @@ Z_STD = 1.5
 LABEL_NOISE = 1.0
 
 
+KINDS: tuple[str, ...] = ("sparse", "dense")
+
+
 class SparseData(NamedTuple):
-    """``X`` (N, F) in {−1, 0, +1}; ``y`` (N,) soft labels; ``p`` (F,) requested
-    frequencies; ``w_true`` (F,) the weights that made the labels."""
+    """``X`` (N, F): in {−1, 0, +1} (sparse) or ±√p_j (dense control); ``y`` (N,) soft
+    labels; ``p`` (F,) requested frequencies (= second moments E[x_j²]); ``w_true`` (F,)
+    the weights that made the labels."""
 
     a: float
     p: np.ndarray
@@ -55,11 +76,17 @@ class SparseData(NamedTuple):
     y: np.ndarray
     w_true: np.ndarray
     seed: int
+    kind: str = "sparse"
 
     @property
     def measured_p(self) -> np.ndarray:
-        """Share of samples in which each feature is present."""
+        """Share of samples in which each feature is present (1 for the dense control)."""
         return np.mean(self.X != 0, axis=0)
+
+    @property
+    def second_moment(self) -> np.ndarray:
+        """(F,) measured E[x_j²]: ≈ p_j for both kinds (the curvature of feature j)."""
+        return np.mean(self.X ** 2, axis=0)
 
     @property
     def seen(self) -> np.ndarray:
@@ -73,17 +100,25 @@ def frequencies(F: int, a: float, p_max: float = P_MAX) -> np.ndarray:
 
 
 def make_data(a: float, F: int = 200, N: int = 3000, seed: int = 0, *,
-              z_std: float = Z_STD, label_noise: float = LABEL_NOISE) -> SparseData:
-    """N samples of F features with sparsity exponent a, all drawn from ``default_rng(seed)``."""
+              z_std: float = Z_STD, label_noise: float = LABEL_NOISE,
+              kind: str = "sparse") -> SparseData:
+    """N samples of F features with sparsity exponent a, all drawn from ``default_rng(seed)``.
+
+    ``kind="dense"`` is the control of the module docstring: the same draws (signs,
+    true weights, label noise), with every feature present as ±√p_j.
+    """
     a = _in_range("a", a, A_RANGE)
     F, N = _whole("F", F, F_RANGE), _whole("N", N, N_RANGE)
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
     rng = np.random.default_rng(seed)
     p = frequencies(F, a)
     present = rng.random((N, F)) < p
-    X = np.where(present, rng.choice([-1.0, 1.0], size=(N, F)), 0.0)
+    signs = rng.choice([-1.0, 1.0], size=(N, F))
+    X = np.where(present, signs, 0.0) if kind == "sparse" else signs * np.sqrt(p)
     w_true = rng.standard_normal(F) * (z_std / np.sqrt(p.sum()))
     y = sigmoid(X @ w_true + label_noise * rng.standard_normal(N))
-    return SparseData(a, p, X, y, w_true, int(seed))
+    return SparseData(a, p, X, y, w_true, int(seed), kind)
 
 
 def sigmoid(z):

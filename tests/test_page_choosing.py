@@ -8,6 +8,7 @@ import pytest
 
 from core.guide import EXPERIMENTS, KEYS, QUESTIONS, VIEWS, link
 from tests.apputil import assert_clean, chart_bytes, chart_frames, open_page
+from ui.text.choosing import EN
 
 PAGE = "pages/4_Choosing_an_Optimizer.py"
 ALL_QUESTIONS = {f"q_{q}": "1" for q in QUESTIONS}
@@ -52,7 +53,7 @@ def test_sparse_view_at_the_extremes(query):
 
 
 @pytest.mark.parametrize("query", [{"view": "ladder", "b2": "0.99"},
-                                   {"view": "ladder", "b2": "0.9999"},
+                                   {"view": "ladder", "b2": "0.9"},
                                    {"view": "matrix", "mseed": "9999"},
                                    {"view": "guide", **ALL_QUESTIONS},
                                    {"view": "guide", "q_tune": "1"},
@@ -68,6 +69,7 @@ def test_other_views_at_their_settings(query):
                                    {"lrmode": "shared", "lr": "nan"},
                                    {"seed": "1.5"}, {"step": "0"}, {"view": "everything"},
                                    {"view": "ladder", "b2": "1"},
+                                   {"view": "ladder", "b2": "0.9999"},
                                    {"view": "matrix", "mseed": "inf"},
                                    {"view": "guide", "q_sparse": "perhaps"},
                                    {"a": "<script>alert(1)</script>"}])
@@ -110,9 +112,26 @@ def test_every_link_the_guide_draws_reopens_the_experiment_it_names():
 
 
 EXPERIMENTS_NAME = {
-    "sparse_race": "sparse race at a = 1.5", "dense_race": "race on dense data",
+    "sparse_race": "sparse race at a = 1.5, with its dense control",
     "ladder": "Adam vs RMSProp across sparsity", "matrix": "benchmark matrix",
+    "noise_floor": "noise floor, under the benchmark matrix",
 }
+
+
+def divergence_notices(at) -> list[str]:
+    """The page's divergence notices (story.diverged, story.no_rate), as shown."""
+    marks = [EN["choosing.story.diverged"].split("{")[0],
+             EN["choosing.story.no_rate"].split("}")[-1][:30]]
+    text = [m.value for m in at.markdown] + [w.value for w in at.warning]
+    return [t for t in text if any(mark in t for mark in marks)]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_divergence_notice_at_the_defaults(view):
+    """No section's lesson here is divergence, so no default view may show a notice."""
+    at = opened({KEYS["view"]: view, **(ALL_QUESTIONS if view == "guide" else {})})
+    assert not divergence_notices(at), divergence_notices(at)
+
 
 
 def test_links_keep_language_and_projector():

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from core.optimizers import make
 from core.optimizers.ablation import adam_nobc, make_ablation, nobc_step_ratio
+from core.race import RULE, hparams
 from core.run import run
 from core.sparse import (
     best_fit,
@@ -21,8 +22,20 @@ from core.sparse import (
     make_objective,
     weight_error,
 )
-from core.sparse_race import CONTENDERS, LADDER, LADDER_LRS, ladder, problem, race, tune_rung
-from core.sweep import lr_grid
+from core.sparse_race import (
+    CONTENDERS,
+    LADDER,
+    LADDER_LRS,
+    LR_GRID,
+    control,
+    ladder,
+    ladder_steps,
+    problem,
+    race,
+    rung_sweep,
+    stack,
+)
+from core.sweep import best_index, sweep_lr
 
 
 @pytest.mark.parametrize("a", [0.0, 0.5, 1.0, 1.5, 2.5])
@@ -238,13 +251,55 @@ def test_sgd_neglects_the_rare_features(sparse_races):
 def test_race_records_what_the_page_draws(sparse_races):
     r = sparse_races[0]
     assert r.racers == CONTENDERS and r.eff_lr.shape == (5, 300, 100)
-    for arr in (r.excess, r.err_frequent, r.err_rare, r.eff_lr, r.sweep_excess):
+    for arr in (r.excess, r.err_frequent, r.err_rare, r.eff_lr):
         assert np.all(np.isfinite(arr))
     assert np.all(r.excess > 0) and r.curve_steps[0] == 0 and r.curve_steps[-1] == 300
     sgd = r.eff_lr[0]
     np.testing.assert_allclose(sgd, r.lr[0])                       # SGD: one rate for all
-    best = r.sweep_excess.argmin(axis=1)
-    np.testing.assert_allclose(r.lr, lr_grid(1e-4, 1e2, 19)[best])  # tuned = the sweep's best
+
+
+def test_tuned_rates_are_the_tuning_rules_choice(sparse_races):
+    """The race's rate is what core.sweep's rule picks with the gap from L(ŵ) — not the
+    rate with the lowest final loss (which rewards runs that spike on the way)."""
+    r, pb = sparse_races[0], problem(1.5, 32, 0, 300)
+    obj = pb.objective
+    for i, racer in enumerate(r.racers):
+        sw = sweep_lr(RULE[racer], hparams(racer), obj, np.zeros(100), 300, LR_GRID,
+                      final_loss=obj.f, f_ref=pb.L_hat)
+        k = best_index(sw.score, sw.stable)
+        assert r.lr[i] == pytest.approx(LR_GRID[k]), (racer, r.lr[i], LR_GRID[k])
+        assert r.at_edge[i] == (k in (0, len(LR_GRID) - 1)), racer
+
+
+def test_stacked_problems_match_one_at_a_time():
+    pbs = [problem(1.0, 16, s, 40, F=30, N=400) for s in (0, 1)]
+    st_ = stack(pbs, 16)
+    w = np.random.default_rng(0).standard_normal((2, 3, 30)) * 0.3
+    for p, pb in enumerate(pbs):
+        np.testing.assert_allclose(st_.f(w)[p], pb.objective.f(w[p]), rtol=1e-12)
+        np.testing.assert_allclose(st_.batch_grad(w, 7)[p], pb.objective.batch_grad(w[p], 7),
+                                   rtol=1e-12, atol=1e-15)
+
+
+def test_dense_control_keeps_each_features_second_moment_without_zeros():
+    sparse, dense = (make_data(1.5, 60, 4000, 3, kind=k) for k in ("sparse", "dense"))
+    assert np.all(dense.X != 0), "no coordinate of the control is ever zero"
+    np.testing.assert_allclose(dense.second_moment, dense.p, rtol=1e-12)
+    tol = 4 * np.sqrt(sparse.p / 4000) + 1e-3
+    assert np.all(np.abs(sparse.second_moment - sparse.p) < tol), "sparse: E[x²] ≈ p_j"
+    np.testing.assert_array_equal(sparse.w_true, dense.w_true)
+    with pytest.raises(ValueError):
+        make_data(1.0, kind="hollow")
+
+
+def test_control_races_both_kinds_on_every_seed():
+    c = control(1.0, 32, (0, 1), steps=60, F=30, N=600)
+    assert c.kinds == ("sparse", "dense") and c.excess.shape == (2, 5, 2)
+    assert np.all(np.isfinite(c.excess)) and np.all(c.excess > 0)
+    t = c.tuned(1, "dense")
+    np.testing.assert_array_equal(t.lr, c.best_lr[1, :, 1])
+    r = race(problem(1.0, 32, 0, 60, F=30, N=600), 60)
+    np.testing.assert_allclose(r.lr, c.best_lr[0, :, 0])
 
 
 def test_adagrad_gives_rare_features_larger_rates(sparse_races):
@@ -261,7 +316,7 @@ def test_shared_rate_is_used_and_divergence_is_kept_finite():
     pb = problem(1.0, 32, 0, 100)
     r = race(pb, 100, "shared", 100.0)
     np.testing.assert_array_equal(r.lr, 100.0)
-    assert r.sweep_excess.size == 0
+    assert not r.at_edge.any() and r.lr_found.all()
     assert np.all(np.isfinite(r.excess)) and np.all(np.isfinite(r.eff_lr))
     with pytest.raises(ValueError):
         race(pb, 100, "fastest")
@@ -269,12 +324,18 @@ def test_shared_rate_is_used_and_divergence_is_kept_finite():
 
 def test_ladder_rungs_and_shapes():
     L = ladder([0.0, 2.0], 0.999, [0, 1], 32, 100, F=40, N=800)
-    assert L.rungs == LADDER and L.excess.shape == (2, 3, 2)
+    assert L.rungs == LADDER and L.excess.shape == (2, 3, 2) and L.steps == 100
     assert np.all(np.isfinite(L.excess)) and np.all(L.excess > 0)
     top = L.best_lr < LADDER_LRS.max()
     assert np.all(top), f"a rung's best rate hit the top of the grid: {L.best_lr}"
     pb = problem(1.0, 32, 0, 100, F=40, N=800)
-    sw = tune_rung("adam_nobc", 0.999, pb.objective, 100)
-    assert sw.trajectory.points.shape == (101, 19, 40)
+    sw = rung_sweep("adam_nobc", 0.999, stack([pb], 32), 100, LADDER_LRS)
+    assert sw.excess.shape == (1,)
     with pytest.raises(ValueError):
-        tune_rung("sgd", 0.999, pb.objective, 100)
+        rung_sweep("sgd", 0.999, stack([pb], 32), 100, LADDER_LRS)
+
+
+@pytest.mark.parametrize("b2", [0.9, 0.99, 0.999])
+def test_the_ladder_outlasts_the_second_moments_memory(b2):
+    steps = ladder_steps(b2)
+    assert steps >= 300 and steps >= 2 / (1 - b2) - 1, (b2, steps)

@@ -20,7 +20,7 @@ from ui import controls
 
 P = "choosing."
 BATCHES = ("8", "16", "32", "64", "128")
-B2_CHOICES = ("0.99", "0.999", "0.9999")
+B2_CHOICES = ("0.9", "0.99", "0.999")   # the ladder runs 2/(1 − β₂) steps: 0.9999 would need 20,000
 LR_MODES = ("tuned", "shared")
 SEED_RANGE = (0, 9999)
 SHARED_LR = 0.05          # the shared rate's default (and the value passed when tuned)

@@ -13,10 +13,20 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.matrix import benchmark
+from core.matrix import benchmark, noise_floor
 from core.optimizers.ablation import nobc_step_ratio
 from core.sparse import first_hits, groups, hit_runs
-from core.sparse_race import STEPS, RaceResult, ladder, problem, race
+from core.sparse_race import (
+    CONTROL_SEEDS,
+    STEPS,
+    ControlResult,
+    RaceResult,
+    control,
+    ladder,
+    problem,
+    race,
+)
+from ui.numbers import finite_or_nan
 
 
 class SparseView(NamedTuple):
@@ -30,19 +40,26 @@ class SparseView(NamedTuple):
     first_hit: np.ndarray         # (F,) first step with a nonzero gradient
     rare_zero_share: float        # share of (step, rare feature) pairs with zero gradient
     L_hat: float
+    control: ControlResult        # the tuned race on seeds seed … seed+2, sparse and dense
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def control_result(a: float, batch: int, seed: int) -> ControlResult:
+    return control(a, batch, range(seed, seed + CONTROL_SEEDS))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def sparse_view(a: float, batch: int, seed: int, lr_mode: str, shared_lr: float) -> SparseView:
     pb = problem(a, batch, seed, STEPS)
-    r = race(pb, STEPS, lr_mode, shared_lr)
+    c = control_result(a, batch, seed)
+    r = race(pb, STEPS, lr_mode, shared_lr, tuned=c.tuned(0))
     data = pb.objective.data
     g = groups(data, batch)
     hits = pb.objective.hits()
     group = np.where(g.unseen, 2, np.where(g.rare, 1, 0))
     zero = float(1.0 - hits[:, g.rare].mean()) if g.rare.any() else 0.0
     return SparseView(r._replace(eff_lr=r.eff_lr.astype(np.float32)), data.p, data.measured_p,
-                      group, hit_runs(hits), first_hits(hits), zero, pb.L_hat)
+                      group, hit_runs(hits), first_hits(hits), zero, pb.L_hat, c)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -53,6 +70,11 @@ def ladder_result(b2: float):
 @st.cache_data(max_entries=16, show_spinner=False)
 def matrix_result(seed: int):
     return benchmark(seed)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def noise_result(seed: int):
+    return noise_floor(seed)
 
 
 # ------------------------------------------------------------------ frames
@@ -66,7 +88,7 @@ def curves(v: SparseView, labels: dict, field: str) -> pd.DataFrame:
         "series": np.repeat([labels[k] for k in r.racers], len(r.curve_steps)),
         "key": np.repeat(r.racers, len(r.curve_steps)),
         "step": np.tile(r.curve_steps, len(r.racers)),
-        "gap": values.ravel(),
+        "gap": finite_or_nan(values.ravel()),
     })
 
 
@@ -108,7 +130,7 @@ def ladder_frames(L, labels: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
         "a": np.repeat(L.levels, R * S),
         "key": np.tile(np.repeat(L.rungs, S), K),
         "seed": np.tile(L.seeds, K * R),
-        "excess": L.excess.ravel(),
+        "excess": finite_or_nan(L.excess.ravel()),
     })
     seeds["series"] = seeds.key.map(labels)
     med = seeds.groupby(["a", "key", "series"], as_index=False, sort=False).excess.median()
@@ -124,14 +146,14 @@ def step_ratio_frame(b2_values, labels: dict, t_max: int = STEPS) -> pd.DataFram
 
 
 def matrix_frame(m, row_labels: dict, col_labels: dict) -> pd.DataFrame:
-    """One row per cell: labels, log10 ratio, the ratio as text, loss, best rate."""
+    """One row per cell: labels, log10 ratio, the ratio as text, loss gap, best rate."""
     rows = []
     for i, r in enumerate(m.rows):
         for j, c in enumerate(m.columns):
             ratio = float(m.ratio[i, j])
             rows.append({"row": row_labels[r], "column": col_labels[c],
                          "log_ratio": float(np.log10(ratio)), "label": ratio_text(ratio),
-                         "loss": float(m.final_loss[i, j]),
+                         "loss": float(finite_or_nan(m.final_gap[i, j])),
                          "lr": float(np.nan_to_num(m.best_lr[i, j], nan=0.0)),
                          "edge": bool(m.at_edge[i, j])})
     return pd.DataFrame(rows)

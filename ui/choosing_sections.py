@@ -9,17 +9,20 @@ the charts (:mod:`ui.charts_choosing`, :mod:`ui.charts`) and the sentences that 
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import findings, guide
+from core import findings
 from core.optimizers import latex
+from core.race import MOMENTUM_DEFAULT
 from core.sparse import P_MAX
-from core.sparse_race import F_FEATURES, N_SAMPLES, STEPS
+from core.sparse_race import F_FEATURES, LADDER_SEEDS, LEVELS, N_SAMPLES, STEPS
 from ui import charts
 from ui import charts_choosing as cc
 from ui import choosing_controls as ui
 from ui import choosing_data as data
+from ui.numbers import fmt, gap_text
 from ui.render import show
 
 
@@ -31,7 +34,7 @@ def texts(F):
 
 
 def g3(v: float) -> str:
-    return f"{v:.3g}"
+    return fmt(v, 3)
 
 
 def pct(v: float) -> str:
@@ -79,14 +82,17 @@ def sparse_section(F) -> None:
     st.caption(t("raster.help"))
     race_charts(F, v, names, c, found.has_rare)
     st.markdown(sparse_story(F, found, names, c))
-    rates_block(F, v, names)
     results_table(F, v, names, found.has_rare)
+    control_block(F, v, names, c)
+    rates_block(F, v, names)
 
 
 def race_charts(F, v, names: dict, c, has_rare: bool) -> None:
     t = texts(F)
     st.subheader(t("race.head"))
     st.markdown(t(f"race.mode.{c.lr_mode}", lr=g3(c.shared_lr)))
+    if c.lr_mode == "tuned":
+        st.caption(F.t("frame.tuning_rule"))
     tip = [alt.Tooltip("series", type="nominal"), alt.Tooltip("step", type="quantitative"),
            alt.Tooltip("gap", type="quantitative", format=".3g", title=t("axis.value"))]
     panels = [("excess", t("axis.excess"), True), ("err_frequent", t("axis.err_frequent"), False),
@@ -114,8 +120,8 @@ def sparse_story(F, found: findings.SparseFindings, names: dict, c) -> str:
         lines.append(t("story.no_rare", B=c.batch))
         if found.dense_gain:
             lines.append(t("story.dense_gain", best=best))
-    lines.append(t(f"story.adam_rms.{found.adam_vs_rms}", adam=g3(found.adam),
-                   rms=g3(found.rmsprop)))
+    lines.append(t(f"story.adam_rms.{found.adam_vs_rms}", adam=gap_text(F.t, found.adam),
+                   rms=gap_text(F.t, found.rmsprop)))
     if found.diverged:
         lines.append(t("story.diverged", names=", ".join(names[k] for k in found.diverged)))
     if found.no_rate:
@@ -140,17 +146,49 @@ def rates_block(F, v, names: dict) -> None:
 
 
 def results_table(F, v, names: dict, has_rare: bool) -> None:
+    """Rates, steady steps, final excess (``gap_text``: no denormals) and errors."""
     t = texts(F)
     r = v.race
+    edge = " (" + F.t("frame.at_edge") + ")"
     table = pd.DataFrame({
         t("table.name"): [names[k] for k in r.racers],
-        t("table.lr"): [g3(x) for x in r.lr],
-        t("table.excess"): r.final_excess(),
+        t("table.lr"): [g3(x) + (edge if e else "") for x, e in zip(r.lr, r.at_edge,
+                                                                     strict=True)],
+        t("table.steady"): [steady_step(k, x) for k, x in zip(r.racers, r.lr, strict=True)],
+        t("table.excess"): [gap_text(F.t, x) for x in r.final_excess()],
         t("table.err_frequent"): [pct(x) for x in r.err_frequent[:, -1]],
         t("table.err_rare"): [pct(x) if has_rare else "–" for x in r.err_rare[:, -1]],
     })
-    st.dataframe(table.style.format({t("table.excess"): "{:.3g}"}), hide_index=True,
-                 width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(t("table.steady_help", mu=g3(MOMENTUM_DEFAULT),
+                 k=g3(1 / (1 - MOMENTUM_DEFAULT))))
+
+
+def steady_step(key: str, lr: float) -> str:
+    """η/(1 − μ) for momentum, η for SGD, "–" for the adaptive rules (per-feature)."""
+    if key == "momentum":
+        return g3(lr / (1 - MOMENTUM_DEFAULT))
+    return g3(lr) if key == "sgd" else "–"
+
+
+def control_block(F, v, names: dict, c) -> None:
+    """The sparse race against its dense control, over several data seeds."""
+    t = texts(F)
+    ctl = v.control
+    f = findings.control_findings(ctl)
+    st.subheader(t("control.head"))
+    st.markdown(t("control.intro"))
+    seeds = ", ".join(str(s) for s in ctl.seeds)
+    table = pd.DataFrame(
+        [[t(f"control.kind.{k}")] + [g3(x) + "×" for x in f.per_seed[i]]
+         + [g3(float(np.median(f.per_seed[i]))) + "×"] for i, k in enumerate(ctl.kinds)],
+        columns=[t("control.data")] + [t("control.seed", seed=s) for s in ctl.seeds]
+        + [t("control.median")])
+    st.dataframe(table, hide_index=True, width="stretch")
+    key = f"control.{f.outcome}" + (f".{f.source}" if f.source else "")
+    st.markdown(t(key, a=g3(c.a), seeds=seeds, sparse=g3(f.sparse), dense=g3(f.dense),
+                  best=names[f.sparse_best], dense_best=names[f.dense_best],
+                  gain=g3(f.gain), win=g3(findings.WIN)))
 
 
 # ------------------------------------------------------------------ 2. Adam vs RMSProp
@@ -159,7 +197,8 @@ def results_table(F, v, names: dict, has_rare: bool) -> None:
 def ladder_section(F) -> None:
     t = texts(F)
     st.header(t("ladder.head"), divider="gray")
-    st.markdown(t("ladder.intro"))
+    st.markdown(t("ladder.intro", levels=", ".join(f"{a:g}" for a in LEVELS),
+                  n=len(LADDER_SEEDS)))
     b2 = ui.b2_ui(F)
     L = data.ladder_result(b2)
     names = labels(F, L.rungs)
@@ -168,41 +207,45 @@ def ladder_section(F) -> None:
     with left:
         show(cc.ladder_view(seeds, med, F.style, x_title=t("axis.a"), y_title=t("axis.final")),
              key="ladder")
-        st.caption(t("ladder.help", n=len(L.seeds), steps=STEPS))
+        st.caption(t("ladder.help", n=len(L.seeds), steps=L.steps, b2=f"{b2:g}",
+                     memory=g3(1 / (1 - b2))))
     with right:
         st.latex(latex("adam"))
         st.caption(t("ladder.latex_help"))
     st.markdown(ladder_story(F, L, b2))
-    bias_correction_block(F, b2)
+    bias_correction_block(F, b2, L.steps)
     with st.expander(t("ladder.lrs"), icon=":material/table:"):
+        st.caption(F.t("frame.tuning_rule"))
         lr = findings.median_rates(L)
-        st.dataframe(pd.DataFrame(lr, columns=[names[k] for k in L.rungs],
-                                  index=[f"a = {a:g}" for a in L.levels]).style.format("{:.3g}"),
-                     width="stretch")
+        edge = L.at_edge.any(axis=2)
+        cells = [[g3(x) + (" (" + F.t("frame.at_edge") + ")" if e else "")
+                  for x, e in zip(row, erow, strict=True)] for row, erow in zip(lr, edge,
+                                                                               strict=True)]
+        st.dataframe(pd.DataFrame(cells, columns=[names[k] for k in L.rungs],
+                                  index=[f"a = {a:g}" for a in L.levels]), width="stretch")
 
 
 def ladder_story(F, L, b2: float) -> str:
     """The sparsest level's verdict (:func:`core.guide.verdict`), the trend across
     levels and the bias-correction count (:func:`core.findings.ladder_findings`)."""
     t = texts(F)
-    v = guide.verdict("sparser_adam", {"ladder": L})
-    found = findings.ladder_findings(L)
-    n = v.numbers
+    f = findings.ladder_findings(L)
     return " ".join([
-        t("ladder.sparsest." + ("yes" if v.supported else "no"), a=g3(n["a"]),
-          adam=g3(n["adam"]), rms=g3(n["rmsprop"]), wins=n["wins"], levels=n["levels"]),
-        t(f"ladder.trend.{found.direction}", trend=g3(found.shown_trend)),
-        t("ladder.bc", wins=found.bc_wins, levels=found.levels, b2=f"{b2:g}"),
+        t(f"ladder.trend.{f.direction}", trend=g3(f.shown_trend)),
+        t("ladder.sparsest." + ("ahead" if f.ahead else "behind"), a=g3(f.a),
+          adam=gap_text(F.t, f.adam), rms=gap_text(F.t, f.rmsprop), wins=f.wins,
+          levels=f.levels),
+        t("ladder.bc", wins=f.bc_wins, levels=f.levels, b2=f"{b2:g}", steps=L.steps),
     ])
 
 
-def bias_correction_block(F, b2: float) -> None:
+def bias_correction_block(F, b2: float, steps: int) -> None:
     t = texts(F)
     st.subheader(t("bc.head"))
     b2s = [float(x) for x in ui.B2_CHOICES]
-    curves = data.step_ratio_frame(b2s, {x: f"β₂ = {x:g}" for x in b2s})
+    curves = data.step_ratio_frame(b2s, {x: f"β₂ = {x:g}" for x in b2s}, steps)
     show(charts.finish(charts.curve_layers(curves, F.style, x_title=F.t("frame.step"),
                                            y_title=t("axis.ratio")), F.style), key="bc")
-    bc = findings.bias_correction(b2, STEPS)
+    bc = findings.bias_correction(b2, steps)
     st.markdown(t("bc.story", b2=f"{b2:g}", first=g3(bc.first), peak=g3(bc.peak),
-                  k=bc.peak_step, last=g3(bc.last), steps=STEPS))
+                  k=bc.peak_step, last=g3(bc.last), steps=steps))

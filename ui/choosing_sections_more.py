@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+import numpy as np
+import pandas as pd
 import streamlit as st
 
 from core import findings, guide
+from core.matrix import REF_STEPS
+from core.race import MOMENTUM_DEFAULT
 from ui import charts_choosing as cc
 from ui import choosing_controls as ui
 from ui import choosing_data as data
 from ui.choosing_sections import g3, labels, texts
 from ui.frame import FRAME_PARAMS
+from ui.numbers import fmt
 from ui.render import show
 
 # ------------------------------------------------------------------ 3. decision guide
@@ -49,11 +54,12 @@ def experiment_result(experiment: str):
     """The cached result of one of :data:`core.guide.EXPERIMENTS`."""
     ex = guide.EXPERIMENTS[experiment]
     s = ex.settings
-    if ex.view == "sparse":
-        return data.sparse_view(float(s["a"]), int(s["batch"]), int(s["seed"]), s["lr_mode"],
-                                ui.SHARED_LR).race
-    if ex.view == "ladder":
+    if experiment == "sparse_race":
+        return data.control_result(float(s["a"]), int(s["batch"]), int(s["seed"]))
+    if experiment == "ladder":
         return data.ladder_result(float(s["b2"]))
+    if experiment == "noise_floor":
+        return data.noise_result(int(s["matrix_seed"]))
     return data.matrix_result(int(s["matrix_seed"]))
 
 
@@ -84,10 +90,56 @@ def matrix_section(F) -> None:
                         color_title=t("matrix.color"), loss_title=t("matrix.loss"),
                         lr_title=t("table.lr")), key="matrix")
     st.caption(t("matrix.help"))
+    st.caption(F.t("frame.tuning_rule"))
     st.markdown(matrix_story(F, findings.matrix_findings(m), rows, cols))
+    st.markdown(t("matrix.steady_step", k=g3(1 / (1 - MOMENTUM_DEFAULT)),
+                  mu=g3(MOMENTUM_DEFAULT)))
     with st.expander(t("matrix.scenarios"), icon=":material/info:"):
         for c in m.columns:
-            st.markdown(f"- **{cols[c]}**: {t(f'scenario.{c}.about')}")
+            st.markdown(f"- **{cols[c]}**: {t(f'scenario.{c}.about', ref_steps=REF_STEPS)}")
+    fixed_rate_block(F, m, rows)
+    noise_block(F, seed)
+
+
+def fixed_rate_block(F, m, rows: dict) -> None:
+    """Each optimizer at one rate for every scenario: its library default, and the one
+    rate that suits all scenarios best (what "a safe default" needs)."""
+    t = texts(F)
+    fr = findings.fixed_rate(m)
+    st.subheader(t("fixed.head"))
+    st.markdown(t("fixed.intro"))
+    st.dataframe(pd.DataFrame({
+        t("table.name"): [rows[r] for r in m.rows],
+        t("fixed.default_lr"): [g3(fr.default_lr[r]) for r in m.rows],
+        t("fixed.default_worst"): [data.ratio_text(fr.default_worst[r]) for r in m.rows],
+        t("fixed.rough_lr"): [g3(fr.rough_lr[r]) for r in m.rows],
+        t("fixed.rough_worst"): [data.ratio_text(fr.rough_worst[r]) for r in m.rows],
+    }), hide_index=True, width="stretch")
+    v = guide.verdict("safe", {"matrix": m})
+    st.markdown(verdict_text(F, "safe", v, rows))
+
+
+def noise_block(F, seed: int) -> None:
+    """Does momentum average noise away? Four runs on the noisy bowl, several seeds."""
+    t = texts(F)
+    nf = data.noise_result(seed)
+    st.subheader(t("noise.head"))
+    st.markdown(t("noise.intro", eta=g3(nf.eta), mu=g3(nf.mu), eff=g3(nf.eta / (1 - nf.mu)),
+                  steps=nf.steps, tail=nf.tail, n=len(nf.seeds)))
+    st.dataframe(pd.DataFrame({
+        t("noise.run"): [t(f"noise.run.{k}", eta=g3(nf.eta), mu=g3(nf.mu),
+                           lr=g3(lr), eff=g3(eff)) for k, lr, eff in noise_rows(nf)],
+        t("noise.floor"): [fmt(float(np.median(nf.floors[k]))) for k, _, _ in noise_rows(nf)],
+    }), hide_index=True, width="stretch")
+    v = guide.verdict("noisy", {"noise_floor": nf})
+    st.markdown(verdict_text(F, "noisy", v, {}))
+
+
+def noise_rows(nf):
+    """(run, its η, its steady step η/(1 − μ)) for the four runs of the noise floor."""
+    k = 1 / (1 - nf.mu)
+    return [("sgd", nf.eta, nf.eta), ("momentum_same", nf.eta / k, nf.eta),
+            ("momentum", nf.eta, nf.eta * k), ("sgd_small", nf.eta / 4, nf.eta / 4)]
 
 
 def matrix_story(F, found: findings.MatrixFindings, rows: dict, cols: dict) -> str:
