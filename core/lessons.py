@@ -44,8 +44,8 @@ SURFACE_LESSONS = {
     "rosenbrock": Lesson(0.0015, 1000, (-1.5, 2.0)),
     "beale": Lesson(0.005, 1000, (1.0, 1.5)),        # (3, 4) has |∇f| ≈ 5.6e4: any η blows up
     "saddle": Lesson(0.05, 150, (-1.8, 0.005)),
-    "himmelblau": Lesson(0.01, 200, (-0.15, 0.67)),
-    "camel": Lesson(0.02, 200, (1.5, 0.9)),
-    "two_wells": Lesson(0.02, 200, (1.8, 0.6)),
+    "himmelblau": Lesson(0.01, 100, (-0.15, 0.67)),
+    "camel": Lesson(0.02, 100, (1.5, 0.9)),
+    "two_wells": Lesson(0.02, 60, (1.8, 0.6)),
     "rastrigin": Lesson(0.002, 50, (-2.3, 3.3)),
 }

@@ -264,3 +264,16 @@ def test_with_noise_sgd_does_not_settle():
     """reg_noisy: with σ > 0 and a fixed η the mini-batch path keeps a loss floor."""
     fl = noise_floors([SEED], NOISE, BATCH, LR3, FLOOR_MU, FLOOR_STEPS)
     assert fl.sgd > 1e-3, fl
+
+
+@pytest.mark.parametrize("h", [1e-5, 0.1, 1.0])
+def test_the_chain_rule_gap_is_rounding_not_truncation(h):
+    """numeric_note: L is quadratic, so the central difference is exact for any h; what is
+    left is rounding, of the order of machine epsilon times L / h."""
+    from core.regression import Regression, chain_rule, make_data
+
+    obj = Regression(make_data(SEED, NOISE))
+    check = chain_rule(obj.data, obj.start, h)
+    bound = 1e3 * np.finfo(float).eps * float(obj.f(np.array(obj.start))) / h
+    gap = check.gap.max()
+    assert gap < bound, f"h = {h}: gap {gap:.3g}, rounding bound {bound:.3g}"

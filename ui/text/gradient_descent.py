@@ -306,7 +306,8 @@ EN = {
     "gradient_descent.numeric_note": (
         "The numeric column nudges one weight by ±h = {h} and divides the change in L by "
         "2h, without any calculus. It agrees with the chain rule to within {diff}: that "
-        "gap is rounding error, not a mistake in the formula."),
+        "gap is rounding error, not a mistake in the formula. (L is quadratic in w and b, "
+        "so the central difference itself is exact: it has no truncation error.)"),
     "gradient_descent.batch_note": (
         "At the same point, batch {k} of B = {batch} points gives the gradient "
         "({gw}, {gb}) instead of the full ({fw}, {fb}): the same formula, averaged over "
@@ -508,7 +509,7 @@ ZH = {
     "gradient_descent.reg_exact": (
         "σ = 0 时所有点都在直线上，所以在最佳拟合处每一批的斜率也都是零：SGD 的路径一路上会晃动，"
         "但最终和全批量一样停在最佳拟合上。"),
-    "gradient_descent.floor_none": "σ = 0 时没有噪声需要对付，也就没有噪声底可比较。",
+    "gradient_descent.floor_none": "σ = 0 时没有噪声需要对付，也就没有噪声下限可比较。",
     "gradient_descent.reg_whole": (
         "B = {n} 时每一批都是整个数据集，所以 SGD 和全批量梯度下降走的每一步都相同，两条路径完全重合。"),
     "gradient_descent.floor_measured": (
@@ -517,12 +518,12 @@ ZH = {
         "时停在高出 {sgd} 的位置；步长减到四分之一（η/4）时为 {small}；批大小为 {big_batch} 时为 {big}。"
         "重球动量 μ = {mu}、η = {lr_mom}，其稳态步长 η/(1−μ) = {lr} 与 SGD 相同，停在高出 {mom} 的位置。"),
     "gradient_descent.floor_verdict.step_batch": (
-        "在这里，更小的步长和更大的批都比同样稳态步长的动量更能压低噪声底：对付噪声靠的是它们"
+        "在这里，更小的步长和更大的批都比同样稳态步长的动量更能压低噪声下限：对付噪声靠的是它们"
         "（或随训练逐渐减小的步长）。"),
     "gradient_descent.floor_verdict.momentum": (
-        "在这里，同样稳态步长的动量压低噪声底的效果，至少和四分之一步长或四倍批大小一样好。"),
+        "在这里，同样稳态步长的动量压低噪声下限的效果，至少和四分之一步长或四倍批大小一样好。"),
     "gradient_descent.floor_diverged": (
-        "在 η = {lr} 时，测量噪声底的部分运行发散了，无从比较：调小 η，再比较更小的步长、更大的批和动量。"),
+        "在 η = {lr} 时，测量噪声下限的部分运行发散了，无从比较：调小 η，再比较更小的步长、更大的批和动量。"),
     "gradient_descent.to_race_intro": (
         "动量是为另一个问题设计的：狭长的山谷（条件数 κ 很大），普通的步子在横向来回振荡、沿谷底却挪得很慢。"
         "动量缓冲把方向一致的、沿着山谷的步子累加起来，而横向的振荡会部分抵消。"),
@@ -544,7 +545,8 @@ ZH = {
     "gradient_descent.col_diff": "差值",
     "gradient_descent.numeric_note": (
         "数值一列把一个权重挪动 ±h = {h}，再用 L 的变化除以 2h，完全不用微积分。它与链式法则的结果"
-        "相差不超过 {diff}：这点差别来自舍入误差，而不是公式有错。"),
+        "相差不超过 {diff}：这点差别来自舍入误差，而不是公式有错。"
+        "（L 是 w 和 b 的二次函数，所以中心差分本身是精确的，没有截断误差。）"),
     "gradient_descent.batch_note": (
         "在同一点上，第 {k} 批（B = {batch} 个点）给出的梯度是 ({gw}, {gb})，而全量梯度是 "
         "({fw}, {fb})：公式相同，只是在更少的点上取平均。"),
