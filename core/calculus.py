@@ -230,8 +230,10 @@ class RuleCheck:
         truncation  h^2 f'''(x) / 6 + h^4 f^(5)(x) / 120 + ...   (Taylor; for x^n with
                     n <= 6 the two terms are the whole series, and the second is 0 unless
                     d5f is given)
-        rounding    the rest; f(x +- h) and x +- h are rounded to the nearest double, so
-                    it stays within about scale = eps (max |f(x +- h)| + |x f'(x)|) / h
+        rounding    the rest; x +- h, f(x +- h), their difference and the quotient are
+                    each rounded to the nearest double, so it stays within about
+                    scale = 2 eps (max |f(x +- h)| + |x f'(x)|) / h   (the factor 2 covers
+                    the quotient's own rounding, eps |c(h)| <= eps max |f(x +- h)| / h)
     """
 
     x: float
@@ -258,7 +260,7 @@ class RuleCheck:
 def rule_check(f, df, d3f, x: float, h: float = 1e-5, d5f=None) -> RuleCheck:
     """slope_check's numbers (step h (1 + |x|)) with the predicted truncation
     h^2 f'''(x) / 6 (+ h^4 f^(5)(x) / 120 with d5f) and the rounding scale
-    eps (max |f(x +- h)| + |x f'(x)|) / h."""
+    2 eps (max |f(x +- h)| + |x f'(x)|) / h."""
     x = float(x)
     step = h * (1.0 + abs(x))
     formula, numeric = slope_check(f, df, x, h)
@@ -267,7 +269,7 @@ def rule_check(f, df, d3f, x: float, h: float = 1e-5, d5f=None) -> RuleCheck:
         truncation += step**4 * float(evaluate(d5f, x)) / 120
     size = float(np.max(np.abs(evaluate(f, np.array([x - step, x + step])))))
     return RuleCheck(x, step, formula, numeric, truncation,
-                     EPS * (size + abs(x * formula)) / step)
+                     2 * EPS * (size + abs(x * formula)) / step)
 
 
 

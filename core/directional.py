@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+GRAD_ZERO = 1e-10   # a gradient this small is rounding noise at a stationary point: no contour
+
 
 def _arr(x) -> np.ndarray:
     return np.asarray(x, dtype=np.float64)
@@ -28,7 +30,7 @@ class Directional:
     d: tuple[float, float]
     dot: float          # grad f(p) . d
     numeric: float      # (f(p + h d) - f(p - h d)) / (2 h)
-    contour_angle: float  # degrees between grad f(p) and the level line through p
+    contour_angle: float  # degrees between grad f(p) and the level line (NaN: grad f = 0)
 
 
 def unit(angle_deg: float) -> np.ndarray:
@@ -40,19 +42,23 @@ def unit(angle_deg: float) -> np.ndarray:
 def level_direction(surface, p, step: float = 1e-4) -> np.ndarray:
     """A unit vector along the contour f = f(p) through p, traced numerically.
 
-    Step a little sideways, then pull the point back onto the level set with Newton
-    steps q <- q - (f(q) - f(p)) grad f(q) / |grad f(q)|^2; the chord from p to the
-    point reached is the contour's direction (to O(step)). The angle it makes with
-    grad f(p) is what the page reports as the right angle.
+    Step a little sideways on both sides, then pull each point back onto the level set
+    with Newton steps q <- q - (f(q) - f(p)) grad f(q) / |grad f(q)|^2; the chord between
+    the two points reached is the contour's direction at p (to O(step^2): the symmetric
+    chord cancels the contour's curvature). The angle it makes with grad f(p) is what
+    the page reports as the right angle.
     """
     p = _arr(p)
     g = surface.grad(p)
-    q = p + step * np.array([-g[1], g[0]]) / max(np.linalg.norm(g), 1e-300)
+    side = step * np.array([-g[1], g[0]]) / max(np.linalg.norm(g), 1e-300)
     target = float(surface.f(p))
-    for _ in range(20):
-        gq = surface.grad(q)
-        q = q - (float(surface.f(q)) - target) * gq / max(float(gq @ gq), 1e-300)
-    chord = q - p
+    ends = []
+    for q in (p + side, p - side):
+        for _ in range(20):
+            gq = surface.grad(q)
+            q = q - (float(surface.f(q)) - target) * gq / max(float(gq @ gq), 1e-300)
+        ends.append(q)
+    chord = ends[0] - ends[1]
     return chord / max(np.linalg.norm(chord), 1e-300)
 
 
@@ -63,7 +69,7 @@ def directional_derivative(surface, p, angle_deg: float, h: float = 1e-5) -> Dir
     d = unit(angle_deg)
     g = _arr(surface.grad(p))
     numeric = (float(surface.f(p + h * d)) - float(surface.f(p - h * d))) / (2 * h)
-    if np.linalg.norm(g) > 0:
+    if np.linalg.norm(g) > GRAD_ZERO:
         t = level_direction(surface, p)
         cos = float(abs(g @ t) / np.linalg.norm(g))
         angle = math.degrees(math.acos(min(cos, 1.0)))

@@ -14,6 +14,7 @@ from core.calculus import (
     chain_rule,
     difference_errors,
     one_sided_limits,
+    rule_check,
     rule_of_thumb_steps,
     secant_slope,
     secant_table,
@@ -23,7 +24,7 @@ from core.calculus import (
     tangent_line,
     two_point_slope,
 )
-from core.curves import CURVE_NAMES, constant, get_curve, line, power
+from core.curves import CURVE_NAMES, constant, get_curve, line, power, power_derivative
 from core.directional import directional_derivative, directional_profile
 from core.surfaces import SURFACE_NAMES, get_surface
 
@@ -211,6 +212,37 @@ def test_difference_errors_refuses_a_point_without_a_derivative():
 def test_each_rule_matches_the_numeric_slope(curve, x):
     formula, numeric = slope_check(curve.f, curve.df, x)
     assert numeric == pytest.approx(formula, rel=1e-6, abs=1e-6), (formula, numeric)
+
+
+@given(n=st.integers(0, 6), x=st.floats(-6.3, 6.3))
+@settings(max_examples=300, deadline=None)
+def test_rule_check_gap_is_predicted_truncation_plus_rounding(n, x):
+    """c(h) - f'(x) = h^2 f‴(x)/6 + h^4 f^(5)(x)/120 exactly for x^n, n <= 6; what the
+    prediction leaves over stays within the rounding scale."""
+    curve = power(n)
+    r = rule_check(curve.f, curve.df, curve.d3f, x, d5f=power_derivative(n, 5))
+    assert r.within_rounding, (f"n={n} x={x}: gap {r.gap:.3e}, truncation {r.truncation:.3e}, "
+                               f"rest {r.rounding:.3e} > scale {r.scale:.3e}")
+
+
+@pytest.mark.parametrize("curve", [constant(-3.0), line(3.0, -3.0), line(-0.7, 2.2), power(1),
+                                   power(2)], ids=["c", "line", "line2", "x", "x2"])
+@given(x=st.floats(-6.3, 6.3))
+@settings(max_examples=60, deadline=None)
+def test_without_a_third_derivative_the_gap_is_rounding_alone(curve, x):
+    r = rule_check(curve.f, curve.df, curve.d3f, x)
+    assert r.truncation == 0 and abs(r.gap) <= r.scale, (x, r.gap, r.scale)
+
+
+def test_truncation_is_what_the_x_cubed_row_measures():
+    """For x^3 away from 0 truncation h^2 dominates rounding: the measured gap is the
+    prediction to within the rounding scale, and rounding alone could not explain it."""
+    cube = power(3)
+    for x in (0.5, 1.5, 2.5, -2.0):
+        r = rule_check(cube.f, cube.df, cube.d3f, x)
+        assert r.truncation == pytest.approx(r.h**2), (x, r.truncation, r.h)
+        assert abs(r.gap - r.truncation) <= r.scale, (x, r.gap, r.truncation, r.scale)
+        assert r.gap > r.scale, f"x={x}: gap {r.gap:.2e} is within rounding {r.scale:.2e}"
 
 
 # ------------------------------------------------------------ two dimensions

@@ -55,7 +55,7 @@ def central_difference(g, x: np.ndarray) -> np.ndarray:
 
 def _assert_derivatives_close(curve: Curve, x: np.ndarray) -> None:
     x = _away_from_kinks(curve, x)
-    pairs = [("df", curve.f, curve.df), ("d2f", curve.df, curve.d2f)]
+    pairs = [("df", curve.f, curve.df), ("d2f", curve.df, curve.d2f), ("d3f", curve.d2f, curve.d3f)]
     for name, g, dg in pairs:
         analytic, numeric = dg(x), central_difference(g, x)
         # Round-off in g(x+h) - g(x-h) grows with |g|, so the absolute slack does too.
@@ -211,3 +211,20 @@ def test_catalogue_keys_and_defaults():
         assert lo < curve.start < hi
     assert get_curve("square").f(3.0) == 9.0 and get_curve("cube").f(2.0) == 8.0
     assert get_curve("double_well").domain == (-2.2, 2.2)
+
+
+def test_every_catalogue_curve_has_a_third_derivative():
+    from core.curves import CURVE_NAMES, get_curve
+
+    missing = [key for key in CURVE_NAMES if get_curve(key).d3f is None]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("n", range(7))
+@pytest.mark.parametrize("k", range(8))
+def test_power_derivative_is_the_kth_derivative_of_x_to_the_n(n, k):
+    from core.curves import power_derivative
+
+    x = np.array([-1.7, -0.4, 0.0, 0.9, 2.0])
+    expected = np.polyval(np.polyder(np.eye(n + 1)[0], k), x) if k <= n else 0 * x
+    assert power_derivative(n, k)(x) == pytest.approx(expected, rel=1e-12), (n, k)

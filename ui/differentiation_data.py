@@ -262,7 +262,8 @@ def directional(key: str, p: tuple, angle: float):
     profile = pd.DataFrame({"x": thetas, "y": dirs.directional_profile(np.array(r.grad), thetas),
                             "series": "D"})
     along = math.degrees(math.atan2(r.grad[1], r.grad[0])) % 360
-    level = dirs.level_direction(surface, p) if any(r.grad) else np.array([0.0, 0.0])
+    level = (dirs.level_direction(surface, p) if not math.isnan(r.contour_angle)
+             else np.array([0.0, 0.0]))
     return dict(result=r, profile=profile, grad_angle=along,
                 level=(float(level[0]), float(level[1])))
 

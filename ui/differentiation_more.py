@@ -5,6 +5,8 @@ core results (:mod:`ui.differentiation_data`) and charts; no maths happens here.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -163,7 +165,7 @@ def directions_section(F) -> None:
         st.caption(t("map_help"))
     with b:
         draw(_profile_spec(key, p, float(angle), F.projector, names))
-    if r.grad == (0.0, 0.0):
+    if math.isnan(r.contour_angle):
         st.info(t("grad_zero"))
         return
     st.markdown(t("directional_numbers", gx=fmt(r.grad[0]), gy=fmt(r.grad[1]),

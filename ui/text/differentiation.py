@@ -171,7 +171,7 @@ EN = {
     P + "rules_power_exact": "For xⁿ with n = {n} the truncation is 0 at this x (f‴ and f⁽⁵⁾ "
                              "are 0 here), so its whole difference is rounding.",
     P + "rules_rounding_ok": "In every row the rest stays within its rounding scale "
-                             "ε·(max |f(x ± h)| + |x·f′(x)|)/h, with ε ≈ 2.2·10⁻¹⁶ (the "
+                             "2ε·(max |f(x ± h)| + |x·f′(x)|)/h, with ε ≈ 2.2·10⁻¹⁶ (the "
                              "largest scale here is {scale}).",
     P + "rules_rounding_big": "In the {rows} row the rest is larger than its rounding scale: "
                               "truncation and rounding as estimated here do not explain it.",
@@ -296,8 +296,9 @@ EN = {
     P + "mark.level": "contour",
     P + "map_help": "Arrows are drawn at one fixed length: only their directions matter. Both "
                     "axes use the same scale, so right angles look right.",
-    P + "grad_zero": "The gradient is exactly 0 at this point: every direction is flat. Click "
-                     "somewhere else.",
+    P + "grad_zero": "The gradient is 0 at this point (its size is below 10⁻¹⁰, rounding "
+                     "level): every direction is flat and there is no contour direction to "
+                     "measure. Click somewhere else.",
     P + "directional_numbers": "∇f = ({gx}, {gy}) and d = ({dx}, {dy}), so ∇f·d = **{dot}**. "
                                "Stepping a tiny distance along d and back measures {numeric} "
                                "(difference {gap}).",
@@ -449,7 +450,7 @@ ZH = {
     P + "rules_power_exact": "n = {n} 时，xⁿ 在这个 x 处的截断误差为 0（这里 f‴ 与 f⁽⁵⁾ 都是 "
                              "0），所以它的差值全部来自舍入。",
     P + "rules_rounding_ok": "每一行余下的部分都没有超出该行的舍入尺度 "
-                             "ε·(max |f(x ± h)| + |x·f′(x)|)/h，其中 ε ≈ 2.2·10⁻¹⁶"
+                             "2ε·(max |f(x ± h)| + |x·f′(x)|)/h，其中 ε ≈ 2.2·10⁻¹⁶"
                              "（这里最大的尺度为 {scale}）。",
     P + "rules_rounding_big": "在 {rows} 这一行，余下的部分超出了舍入尺度：这里估计的截断与"
                               "舍入解释不了它。",
@@ -548,7 +549,8 @@ ZH = {
     P + "mark.level": "等高线",
     P + "map_help": "箭头都画成同一长度：只有方向有意义。两条坐标轴比例相同，所以直角看起来"
                     "也是直角。",
-    P + "grad_zero": "这一点的梯度恰好为 0：朝各个方向的斜率都是 0。请点击别处。",
+    P + "grad_zero": "这一点的梯度为 0（大小低于 10⁻¹⁰，属于舍入误差的量级）：朝各个方向的斜率"
+                     "都是 0，也没有等高线方向可测。请点击别处。",
     P + "directional_numbers": "∇f = ({gx}, {gy})，d = ({dx}, {dy})，所以 ∇f·d = **{dot}**。"
                                "沿 d 前后各走一小步实测得 {numeric}（差值 {gap}）。",
     P + "perpendicular": "穿过该点的等高线是用数值方法描出来的（先沿侧向走一小步，再拉回到同一"
