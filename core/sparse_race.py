@@ -269,14 +269,30 @@ def control(a: float, batch_size: int, seeds, steps: int = STEPS,
     ``tuned(0)`` gives the rates of the first seed's sparse race (for :func:`race`).
     """
     seeds = tuple(int(s) for s in seeds)
-    out = np.zeros((4, len(KINDS), len(racers), len(seeds)))
-    for i, kind in enumerate(KINDS):
-        st = stack([problem(a, batch_size, s, steps, F, N, kind) for s in seeds], batch_size)
-        for r, racer in enumerate(racers):
-            sw = _sweep_racer(racer, st, steps, lrs)
-            out[:, i, r] = sw.excess, sw.err_rare, sw.best_lr, sw.at_edge
+    pbs = [problem(a, batch_size, s, steps, F, N, kind) for kind in KINDS for s in seeds]
+    sweeps = [lambda st, r=r: _sweep_racer(r, st, steps, lrs) for r in racers]
+    out = _tune_all(pbs, batch_size, steps, len(lrs), sweeps)       # (4, R, K·S)
+    out = out.reshape(4, len(racers), len(KINDS), len(seeds)).transpose(0, 2, 1, 3)
     return ControlResult(float(a), int(batch_size), KINDS, tuple(racers), seeds, out[0],
                          out[1], out[2], out[3].astype(bool))
+
+
+RUN_BYTES = 50e6      # cap on one stacked run's points (its gradients and updates as much)
+
+
+def _tune_all(problems: list[Problem], batch_size: int, steps: int, n_rates: int,
+              sweeps) -> np.ndarray:
+    """(4, len(sweeps), P): excess, err_rare, best_lr, at_edge of every sweep (a function
+    of a :class:`Stack`) on every problem, in as few stacked runs as RUN_BYTES allows."""
+    F = len(problems[0].w_hat)
+    per = max(1, int(RUN_BYTES // ((steps + 1) * n_rates * F * 8)))
+    out = np.zeros((4, len(sweeps), len(problems)))
+    for lo in range(0, len(problems), per):
+        st = stack(problems[lo:lo + per], batch_size)
+        for r, sweep in enumerate(sweeps):
+            sw = sweep(st)
+            out[:, r, lo:lo + per] = sw.excess, sw.err_rare, sw.best_lr, sw.at_edge
+    return out
 
 
 # ------------------------------------------------------------------ the Adam ladder
@@ -322,14 +338,13 @@ class LadderResult(NamedTuple):
 def ladder(levels=LEVELS, b2: float = 0.99, seeds=LADDER_SEEDS, batch_size: int = 32,
            steps: int | None = None, F: int = F_FEATURES, N: int = N_SAMPLES,
            rungs: tuple[str, ...] = LADDER, lrs=LADDER_LRS) -> LadderResult:
-    """Tune every rung at every sparsity level a in ``levels``, the seeds stacked."""
+    """Tune every rung at every sparsity level a in ``levels`` for every seed (the
+    problems stacked into as few runs as memory allows)."""
     levels, seeds = np.asarray(levels, dtype=float), tuple(int(s) for s in seeds)
     steps = ladder_steps(b2) if steps is None else int(steps)
-    out = np.zeros((4, len(levels), len(rungs), len(seeds)))
-    for i, a in enumerate(levels):
-        st = stack([problem(float(a), batch_size, s, steps, F, N) for s in seeds], batch_size)
-        for r, rung in enumerate(rungs):
-            sw = rung_sweep(rung, b2, st, steps, lrs)
-            out[:, i, r] = sw.excess, sw.err_rare, sw.best_lr, sw.at_edge
+    pbs = [problem(float(a), batch_size, s, steps, F, N) for a in levels for s in seeds]
+    sweeps = [lambda st, r=r: rung_sweep(r, b2, st, steps, lrs) for r in rungs]
+    out = _tune_all(pbs, batch_size, steps, len(lrs), sweeps)       # (4, R, K·S)
+    out = out.reshape(4, len(rungs), len(levels), len(seeds)).transpose(0, 2, 1, 3)
     return LadderResult(levels, tuple(rungs), seeds, out[0], out[1], out[2],
                         out[3].astype(bool), steps, float(b2))

@@ -39,9 +39,10 @@ def fake_race(final: dict, rare_err=None, diverged=None, found=None, eff_lr=None
     rare = np.zeros((n, 2)) if rare_err is None else np.array([[1.0, e] for e in rare_err])
     return RaceResult(RACERS, np.full(n, 0.1),
                       np.ones(n, bool) if found is None else np.array(found),
+                      np.zeros(n, bool),
                       np.full(n, -1) if diverged is None else np.array(diverged),
                       np.arange(2), excess, np.zeros((n, 2)), rare,
-                      np.ones((n, 1, 1)) if eff_lr is None else eff_lr, np.zeros((n, 0)))
+                      np.ones((n, 1, 1)) if eff_lr is None else eff_lr)
 
 
 def race_with(sgd: float, best: float = 1.0) -> RaceResult:
@@ -131,7 +132,7 @@ def fake_ladder(med_adam, med_rms, med_nobc) -> LadderResult:
     excess = np.stack([med_rms, med_nobc, med_adam], axis=1)[..., None]
     best = np.full(excess.shape, 0.1)
     return LadderResult(np.array([0.0, 1.0, 2.0]), ("rmsprop", "adam_nobc", "adam"), (0,),
-                        excess, excess, best)
+                        excess, excess, best, np.zeros(excess.shape, bool))
 
 
 @pytest.mark.parametrize("trend, direction", [
@@ -160,13 +161,14 @@ def test_ladder_uses_the_median_over_seeds():
     excess = np.ones((2, 3, 3))
     excess[1, 0] = [9.0, 2.0, 100.0]        # RMSProp at the sparsest level: median 9
     L = LadderResult(np.array([0.0, 2.0]), ("rmsprop", "adam_nobc", "adam"), (0, 1, 2),
-                     excess, excess, excess)
+                     excess, excess, excess, np.zeros(excess.shape, bool))
     assert ladder_findings(L).trend == pytest.approx(9.0)
 
 
 def test_median_rates_ignore_diverged_seeds_quietly():
     best = np.array([[[0.1, np.nan, 0.3], [np.nan, np.nan, np.nan]]])
-    L = LadderResult(np.array([0.0]), ("rmsprop", "adam"), (0, 1, 2), best, best, best)
+    L = LadderResult(np.array([0.0]), ("rmsprop", "adam"), (0, 1, 2), best, best, best,
+                     np.zeros(best.shape, bool))
     with warnings.catch_warnings(record=True) as log:
         warnings.simplefilter("always")
         got = median_rates(L)
@@ -193,10 +195,10 @@ def fake_matrix(ratio: np.ndarray, best_index=None) -> Matrix:
     """A matrix whose ratios are ``ratio``; over a 3-rate grid, each cell's best rate is
     the middle one unless ``best_index`` says otherwise (0 or 2: the grid's edge)."""
     best = np.ones(ratio.shape, int) if best_index is None else best_index
-    score = np.full(ratio.shape + (3,), 1.0)
-    np.put_along_axis(score, best[..., None], (ratio * 1e-3)[..., None], axis=-1)
-    return Matrix(ROWS, COLS, np.array([0.01, 0.1, 1.0]), score, np.zeros(score.shape, bool),
-                  np.ones(len(COLS)), np.zeros(len(COLS)), 0)
+    gap = np.full(ratio.shape + (3,), 1.0)
+    np.put_along_axis(gap, best[..., None], (ratio * 1e-3)[..., None], axis=-1)
+    return Matrix(ROWS, COLS, np.array([0.01, 0.1, 1.0]), gap, np.log10(gap),
+                  np.ones(gap.shape, bool), np.ones(len(COLS)), np.zeros(len(COLS)), 0)
 
 
 def test_alike_count_by_hand():
