@@ -20,6 +20,7 @@ from ui.style import style_for
 
 P = "differentiation."
 LINE_KINDS = ("sloped", "flat", "vertical")
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶"
 
 
 def draw(spec: dict, **kwargs) -> None:
@@ -247,13 +248,14 @@ def _rules_table(F, rows: list, c: float, a: float, b: float, n: int) -> None:
     t = tr(F)
     shown = {"constant": (f"f = {fmt(c)}", "f′ = 0"),
              "line": (f"f = {fmt(a)}·x {'+' if b >= 0 else '−'} {fmt(abs(b))}", f"f′ = {fmt(a)}"),
-             "power": (f"f = x^{n}", f"f′ = {n}·x^{n - 1}" if n else "f′ = 0")}
+             "power": (f"f = x{SUPERSCRIPTS[n]}",
+                       f"f′ = {n}·x{SUPERSCRIPTS[n - 1]}" if n else "f′ = 0")}
     heads = [t(k) for k in ("col_rule", "col_f", "col_formula", "col_numeric", "col_gap",
                             "col_truncation", "col_rounding")]
     lines = ["| " + " | ".join(heads) + " |", "|---" * len(heads) + "|"]
     for rule, r in rows:
         f_text, rule_text = shown[rule]
-        lines.append(f"| {t('rule.' + rule)} | `{f_text}` | `{rule_text}` → {precise(r.formula, 8)}"
+        lines.append(f"| {t('rule.' + rule)} | {f_text} | {rule_text} → {precise(r.formula, 8)}"
                      f" | {precise(r.numeric, 10)} | {fmt(r.gap, 2)} | {fmt(r.truncation, 2)}"
                      f" | {fmt(r.rounding, 2)} |")
     st.markdown("\n".join(lines))

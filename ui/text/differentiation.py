@@ -186,7 +186,7 @@ EN = {
     P + "typed_examples": "Try `exp(-x^2)`, `abs(x)`, `log(x)`, `x^4 - 3*x^2 + x` or "
                           "`tanh(3*x)`.",
     P + "typed_rules": "Limits: at most {length} characters, {depth} levels of nesting, and "
-                       "constant exponents up to {power}.",
+                       "constant exponents up to {power} in size.",
     P + "typed_gaps": "f has no value at {n} of the {total} points where it is plotted, so "
                       "the chart leaves them blank: {reasons}.",
     P + "gap.division_by_zero": "a division by zero {where}",
@@ -303,7 +303,7 @@ EN = {
                                "Stepping a tiny distance along d and back measures {numeric} "
                                "(difference {gap}).",
     P + "perpendicular": "The contour through the point was traced numerically (a small step "
-                         "sideways, then pulled back onto the same height): it meets the "
+                         "to each side, each pulled back onto the same height): it meets the "
                          "gradient at **{angle}°**. Plotted against θ, the slope ∇f·d is a "
                          "cosine: highest at θ = {grad_angle}° (the gradient) and 0 exactly 90° "
                          "to either side (the contour).",
@@ -462,7 +462,8 @@ ZH = {
                       "2.718…）以及这些函数：{functions}。",
     P + "typed_examples": "试试 `exp(-x^2)`、`abs(x)`、`log(x)`、`x^4 - 3*x^2 + x` 或 "
                           "`tanh(3*x)`。",
-    P + "typed_rules": "限制：最多 {length} 个字符，嵌套不超过 {depth} 层，常数指数不超过 {power}。",
+    P + "typed_rules": "限制：最多 {length} 个字符，嵌套不超过 {depth} 层，常数指数的绝对值不超过 "
+                       "{power}。",
     P + "typed_gaps": "在画 f 的 {total} 个点中，有 {n} 个点 f 没有值，图上这些地方留空：{reasons}。",
     P + "gap.division_by_zero": "{where}出现除以零",
     P + "gap.log_domain": "{where}要对小于或等于 0 的数取对数",
@@ -553,8 +554,8 @@ ZH = {
                      "都是 0，也没有等高线方向可测。请点击别处。",
     P + "directional_numbers": "∇f = ({gx}, {gy})，d = ({dx}, {dy})，所以 ∇f·d = **{dot}**。"
                                "沿 d 前后各走一小步实测得 {numeric}（差值 {gap}）。",
-    P + "perpendicular": "穿过该点的等高线是用数值方法描出来的（先沿侧向走一小步，再拉回到同一"
-                         "高度）：它与梯度的夹角为 **{angle}°**。把斜率 ∇f·d 画成 θ 的函数，就是"
+    P + "perpendicular": "穿过该点的等高线是用数值方法描出来的（向两侧各走一小步，再分别拉回到"
+                         "同一高度）：它与梯度的夹角为 **{angle}°**。把斜率 ∇f·d 画成 θ 的函数，就是"
                          "一条余弦曲线：在 θ = {grad_angle}°（梯度方向）最大，在其两侧各 90° 处"
                          "（等高线方向）恰好为 0。",
     P + "s7": "7. 从斜率到 de/dw：链式法则",
