@@ -274,3 +274,16 @@ def test_the_contour_angle_is_90_degrees_wherever_the_gradient_is_not_zero(key):
             if not math.isnan(r.contour_angle):
                 worst = max(worst, abs(r.contour_angle - 90))
     assert worst < 0.01, f"{key}: worst angle off 90 by {worst:.4f} degrees"
+
+
+@pytest.mark.parametrize(("text", "x0"), [("x**3 - 2*x + sin(x)", 1.0), ("exp(-x^2)", -0.5),
+                                          ("tan(x)**20", 1.57), ("exp(exp(exp(x)))", 1.5)])
+def test_the_blue_tangent_has_the_slope_the_page_prints_or_the_page_says_it_is_not_drawn(
+        text, x0):
+    out = data.typed(text, x0)
+    tangent = out["top"][out["top"].series == "tangent"]
+    if out["tangent_drawn"]:
+        slope = float(np.diff(tangent.y)[0] / np.diff(tangent.x)[0])
+        assert slope == pytest.approx(out["slope"], rel=1e-6), (text, slope, out["slope"])
+    else:
+        assert tangent.empty and abs(out["fx"]) > 1e12, (text, out["fx"])

@@ -188,7 +188,8 @@ def _everywhere(f, df, domain, x: float) -> dict:
                 stationary=stationary.dropna(subset=["y"]), point=point,
                 slope_point=slope_point, x=x, fx=fx, slope=slope, limits=limits,
                 f_window=f_window, df_window=window(np.append(df_rows.y.to_numpy(), 0.0)),
-                domain=domain, flat_everywhere=bool(np.all(df_rows.y.to_numpy() == 0)))
+                domain=domain, flat_everywhere=bool(np.all(df_rows.y.to_numpy() == 0)),
+                tangent_drawn=len(top) > 1)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)

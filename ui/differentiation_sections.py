@@ -224,8 +224,10 @@ def linked_spec(source: tuple, x: float, projector: bool, names: tuple) -> dict:
 def slope_notes(F, out: dict) -> None:
     t = tr(F)
     lim = out["limits"]
-    if lim.kind == "smooth":
+    if lim.kind == "smooth" and out["tangent_drawn"]:
         st.markdown(t("slope_at", x=fmt(out["x"]), d=fmt(out["slope"])))
+    elif lim.kind == "smooth":
+        st.markdown(t("slope_off_chart", x=fmt(out["x"]), d=fmt(out["slope"]), f=fmt(out["fx"])))
     elif lim.kind == "kink":
         st.warning(t("kink", x0=fmt(out["x"]), left=fmt(lim.left), right=fmt(lim.right)))
     else:

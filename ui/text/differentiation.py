@@ -128,6 +128,9 @@ EN = {
     P + "slope_label": "slope",
     P + "slope_at": "At x = {x}, the slope is f′(x) = **{d}**; the blue tangent has exactly "
                     "this slope.",
+    P + "slope_off_chart": "At x = {x}, the slope is f′(x) = **{d}**, but f(x) = {f} is beyond "
+                           "what this chart draws (values over 10¹² in size are left out), so "
+                           "no tangent is shown.",
     P + "flat_everywhere": "f′ is 0 for every x: a constant never rises or falls, so every "
                            "point is flat and no point is a strict minimum or maximum.",
     P + "no_stationary": "f′ is not 0 anywhere on the plotted range, and f has no kink there, "
@@ -413,6 +416,8 @@ ZH = {
                        "处读出 f 的高度和斜率。菱形标出 f′ = 0 的位置，以及 f 在尖点处转向的位置。",
     P + "slope_label": "斜率",
     P + "slope_at": "在 x = {x} 处，斜率 f′(x) = **{d}**；蓝色切线的斜率正是这个值。",
+    P + "slope_off_chart": "在 x = {x} 处，斜率 f′(x) = **{d}**，但 f(x) = {f} 超出了这张图能画的"
+                           "范围（绝对值超过 10¹² 的值不画），所以这里不画切线。",
     P + "flat_everywhere": "f′ 在每个 x 处都是 0：常数既不上升也不下降，所以每一点都是平的，"
                            "没有哪一点是严格的极小值或极大值。",
     P + "no_stationary": "在所画范围内 f′ 处处不为 0，f 也没有尖点，所以 f 在这个范围内部"
