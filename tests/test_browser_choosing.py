@@ -5,7 +5,8 @@ import pytest
 
 from tests.browser import shoot, wait_until_ready
 
-DRAWN = {"guide": '[data-testid="stAlertContentSuccess"]'}
+DRAWN = {"guide": "[data-testid=\"stAlertContentSuccess\"]",
+         "zh_guide": "[data-testid=\"stAlertContentSuccess\"]"}
 CHART = '[data-testid="stVegaLiteChart"]'
 
 
@@ -23,12 +24,15 @@ STATES = {
     "sparse": "",
     "dense": "a=0&batch=8",
     "shared": "lrmode=shared&lr=0.5&step=40",
-    "ladder": "view=ladder&b2=0.9999",
+    "ladder": "view=ladder&b2=0.999",
+    "zh_matrix": "lang=zh&view=matrix",
+    "zh_guide": "lang=zh&view=guide&q_sparse=1&q_safe=1&q_noisy=1&q_tune=1",
     "guide": "view=guide&q_sparse=1&q_safe=1&q_noisy=1&q_tune=1",
     "matrix": "view=matrix",
     "zh": "lang=zh&a=2",
 }
 MIN_CHARTS = {"sparse": 4, "dense": 4, "shared": 4, "ladder": 2, "guide": 0, "matrix": 1,
+              "zh_matrix": 1, "zh_guide": 0,
               "zh": 4}
 
 

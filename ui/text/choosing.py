@@ -185,10 +185,10 @@ EN = {
     P + "rates.head": "Each feature's effective learning rate",
     P + "rates.help": "The factor each optimizer multiplies its step direction by, per feature: "
                       "η for SGD and for momentum (whose direction is the velocity, so a steady "
-                      "gradient moves it η/(1 − μ) per step), η/(√s + ε) for AdaGrad, η/(√v + ε) "
-                      "for RMSProp and η/(√v̂ + ε) for Adam. Features that rarely get a gradient "
-                      "keep a small s or v, so the adaptive methods give them large steps when a "
-                      "gradient does arrive.",
+                      "gradient moves the weights η/(1 − μ) per step), η/(√s + ε) for AdaGrad, "
+                      "η/(√v + ε) for RMSProp and η/(√v̂ + ε) for Adam. Features that rarely get "
+                      "a gradient keep a small s or v, so the adaptive methods give them large "
+                      "steps when a gradient does arrive.",
     P + "rates.unseen": "{n} features have not had a nonzero gradient by step {step} and are "
                         "left out (their adaptive rate would be η/ε).",
     P + "rates.ratio": "At step {step}, {name}'s median rate for a rare feature is {ratio}× "
@@ -723,7 +723,7 @@ ZH = {
                          "因为梯度稀疏。对照实验把两者分开：数据相同，只是每个特征在每个样本中都"
                          "出现，取值为 ±√p_j，而不是以概率 p_j 取 ±1。这样每个特征"
                          "的二阶矩 E[x_j²] = p_j 不变，曲率也就不变，但梯度分量从"
-                         "不恰好为零。两种数据都在三个数据种子上调优并比赛。表中是 SGD 的最"
+                         "不恰好为零。两种数据都在三个数据种子上调优，再进行优化器竞赛。表中是 SGD 的最"
                          "终超额损失除以最好的自适应方法的最终超额损失。",
     P + "control.data": "数据",
     P + "control.kind.sparse": "稀疏：以概率 p_j 取 ±1",
