@@ -179,7 +179,8 @@ class Stack(NamedTuple):
         P, F = self.X.shape[0], self.X.shape[2]
         flat = np.moveaxis(w, -3, 0).reshape(P, -1, F)              # (P, M, F)
         z = flat @ self.X.transpose(0, 2, 1)                        # (P, M, N)
-        out = np.mean(np.logaddexp(0.0, z) - self.y[:, None, :] * z, axis=-1)
+        yz = flat @ (np.einsum("pnf,pn->pf", self.X, self.y) / self.X.shape[1])[..., None]
+        out = np.logaddexp(0.0, z, out=z).mean(axis=-1) - yz[..., 0]   # mean(y z) = w·Xᵀy/N
         return np.moveaxis(out.reshape((P,) + w.shape[:-3] + w.shape[-2:-1]), 0, -2)
 
     def grad(self, w) -> np.ndarray:
