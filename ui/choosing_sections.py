@@ -208,7 +208,7 @@ def ladder_section(F) -> None:
         show(cc.ladder_view(seeds, med, F.style, x_title=t("axis.a"), y_title=t("axis.final")),
              key="ladder")
         st.caption(t("ladder.help", n=len(L.seeds), steps=L.steps, b2=f"{b2:g}",
-                     memory=g3(1 / (1 - b2))))
+                     memory=g3(round(1 / (1 - b2)))))
     with right:
         st.latex(latex("adam"))
         st.caption(t("ladder.latex_help"))

@@ -563,8 +563,8 @@ ZH = {
                          "的效应无从发挥。增大 a 或减小批大小就能看到。",
     P + "story.dense_gain": "所以这里 {best} 的优势并非来自稀疏梯度：每个特征都出现在大多"
                             "数批中。下面的稠密对照实验把这两种效应分开。",
-    P + "story.adam_rms.below": "这里 Adam 的结果低于 RMSProp（{adam} 对 {rms}）。",
-    P + "story.adam_rms.above": "这里 Adam 没有胜过 RMSProp：{adam} 对 {rms}。",
+    P + "story.adam_rms.below": "这里 Adam 的超额损失低于 RMSProp（{adam} 对 {rms}）。",
+    P + "story.adam_rms.above": "这里 Adam 没有胜过 RMSProp：超额损失 {adam} 对 {rms}。",
     P + "story.diverged": "发散：{names}；它们的曲线停在最后一个有限值处。",
     P + "story.no_rate": "{names} 在扫描的所有学习率下都发散，因此使用了网格中最小的学习率。",
     P + "rates.head": "每个特征的有效学习率",
@@ -697,7 +697,7 @@ ZH = {
                         "差距，即最终损失减去该场景的参考损失（已知的极小值、数据的最佳拟合，或者"
                         "对网络而言，长时间全批量训练达到的最低损失），每一列再除以该列最好的格子"
                         "。",
-    P + "matrix.color": "是最佳差距的倍数",
+    P + "matrix.color": "最佳差距的倍数",
     P + "matrix.loss": "最终损失差距",
     P + "matrix.help": "每格表示该优化器最终的损失差距是该列胜者的多少倍：1× 即该列的胜者。小"
                        "于初始差距 10⁻¹⁰ 的差距都视为已解决，算作并列。",
@@ -706,8 +706,8 @@ ZH = {
     P + "matrix.winners": "**测量得到的胜者：** {list}。",
     P + "matrix.steadiest": "最稳定的优化器（最差一列最接近最佳的）是 {name}（{worst}）；Adam 最差的一列是 "
                             "{adam}。",
-    P + "matrix.steadiest_adam": "最稳定的优化器（最差一列最接近最佳的）是 {name}：从未差过 {worst}"
-                                 "（Adam 最差：{adam}）。",
+    P + "matrix.steadiest_adam": "最稳定的优化器（最差一列最接近最佳的）是 {name}：最差也"
+                                 "不过 {worst}（Adam 最差：{adam}）。",
     P + "matrix.trio": "人们常说 RMSProp、Adadelta 和 Adam 表现相近：这里三者在 {total} 个场景中有 {alike} "
                        "个彼此相差不到 2 倍。",
     P + "matrix.edge": "最佳学习率落在网格边缘（真正的最佳值可能在网格之外）：{cells}。",
