@@ -127,9 +127,16 @@ def sigmoid(z):
 
 
 def loss(w, X, y) -> np.ndarray:
-    """Mean logistic loss; w of shape (..., F) gives shape (...)."""
-    z = np.asarray(w, dtype=float) @ X.T
-    return np.mean(np.logaddexp(0.0, z) - y * z, axis=-1)
+    """Mean logistic loss; w of shape (..., F) gives shape (...).
+
+    Computed as mean_i log(1 + e^{z_i}) − w·(Xᵀy/n): the same sum, with the linear part
+    as one matrix-vector product (w is flattened to 2-D so the product is one BLAS call).
+    """
+    w = np.asarray(w, dtype=float)
+    flat = w.reshape(-1, w.shape[-1])
+    z = flat @ X.T
+    out = np.logaddexp(0.0, z, out=z).mean(axis=-1) - flat @ (y @ X / len(y))
+    return out.reshape(w.shape[:-1])
 
 
 def loss_grad(w, X, y) -> np.ndarray:
