@@ -305,6 +305,18 @@ def difference_errors(f, df, x0: float, hs) -> DifferenceErrors:
                             float(hs[np.nanargmin(central)]))
 
 
+def error_order(hs, errors, lo: float = 1e-2, hi: float = 1e-1) -> float:
+    """The slope p of log |error| against log h for h in [lo, hi], where truncation
+    (error ~ C h^p) dominates round-off: about 1 for the forward difference and 2 for the
+    central one, more where f'' (or the third derivative) is 0 at x0. NaN with fewer than
+    3 nonzero errors in the range."""
+    hs, errors = _arr(hs), _arr(errors)
+    keep = (hs >= lo) & (hs <= hi) & (errors > 0) & np.isfinite(errors)
+    if keep.sum() < 3:
+        return math.nan
+    return float(np.polyfit(np.log(hs[keep]), np.log(errors[keep]), 1)[0])
+
+
 def rule_of_thumb_steps(x0: float) -> tuple[float, float]:
     """Textbook step sizes: sqrt(eps) (1 + |x0|) for forward, eps^(1/3) (1 + |x0|) for central."""
     scale = 1.0 + abs(x0)

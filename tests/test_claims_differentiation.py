@@ -176,37 +176,66 @@ def test_the_gap_note_counts_the_points_without_a_value(text):
 # ------------------------------------------------------------------ 5. accuracy
 
 
-def _slope(h, err, lo, hi):
-    keep = (h >= lo) & (h <= hi) & (err > 0)
-    return float(np.polyfit(np.log10(h[keep]), np.log10(err[keep]), 1)[0])
+def _positions(key):
+    curve = get_curve(key)
+    lo, hi = curve.domain
+    return [round(curve.start, 2), 0.0, -0.5, 0.3, *np.round(np.linspace(lo, hi, 7)[1:-1], 2)]
 
 
 @pytest.mark.parametrize("key", CURVE_NAMES)
-def test_the_accuracy_sentence_the_page_picks_is_true(key):
+def test_the_accuracy_sentences_the_page_picks_are_true(key):
+    """accuracy_all_exact / accuracy_exact / accuracy_shape (+ roundoff, between, edge,
+    no_roundoff), at the default x0 and at six other points of each curve."""
     curve = get_curve(key)
-    x0 = round(curve.start, 2)
-    out = data.accuracy(key, x0)
-    if out is None:
-        assert calc.one_sided_limits(curve.f, x0).kind != "smooth"
-        return
-    e = out["errors"]
-    exact_methods = [m for m, v in out["at_h1"].items() if v <= 1e-12]
-    if out["zeros"] == len(out["rows"]):                      # accuracy_all_exact
-        assert not e.forward.any() and not e.central.any()
-        return
-    for m in exact_methods:                                    # accuracy_exact
-        err = getattr(e, m)
-        big, small = err[e.h >= 1e-2], err[e.h <= 1e-10]
-        assert big.max() <= 1e-12 and small.max() > 10 * big.max(), (key, m, big.max(),
-                                                                       small.max())
-    if exact_methods:
-        return
-    fwd, cen = _slope(e.h, e.forward, 1e-4, 1e-2), _slope(e.h, e.central, 1e-3, 1e-1)
-    assert 0.8 < fwd < 1.2 and 1.8 < cen < 2.2, f"{key}: log-log slopes {fwd:.2f}, {cen:.2f}"
-    for m, best in (("forward", e.best_forward), ("central", e.best_central)):
-        err = getattr(e, m)
-        assert e.h[0] < best < e.h[-1], (key, m, best)        # "lies in between"
-        assert err[e.h <= 1e-12].max() > 10 * err.min(), (key, m, err.min())   # round-off
+    for x0 in _positions(key):
+        out = data.accuracy(key, float(x0))
+        if out is None:
+            assert calc.one_sided_limits(curve.f, x0).kind != "smooth", (key, x0)
+            continue
+        e = out["errors"]
+        exact = [m for m, v in out["at_h1"].items() if v <= 1e-12]
+        if out["zeros"] == len(out["rows"]):                                # all_exact
+            assert not e.forward.any() and not e.central.any(), (key, x0)
+            continue
+        if out["near_kink"]:                                                # kink
+            d = abs(out["kink"] - x0)
+            for m in ("forward", "central"):
+                err = getattr(e, m)
+                reaches = m in out["kink_methods"]
+                small = e.h < 0.9 * d if reaches else e.h > 0
+                rounding = 4 * calc.EPS * (1 + abs(x0)) / e.h[small]   # only round-off
+                assert np.all(err[small] <= rounding), (key, x0, m, err[small] / rounding)
+                if reaches:                                  # "reach across it": a jump error
+                    assert err[e.h > 1.1 * d].min() > 1e-3, (key, x0, m, err[e.h > 1.1 * d])
+            continue
+        for m in exact:                                                     # exact
+            err = getattr(e, m)
+            big, small = err[e.h >= 1e-2].max(), err[e.h <= 1e-10].max()
+            assert big <= 1e-12, (key, x0, m, big)          # no truncation at large h
+            if abs(float(curve.f(x0))) > 1e-3:               # "largest at the smallest steps"
+                assert small > 10 * big and err.argmax() < len(err) // 2, (key, x0, m, big, small)
+        if not exact:
+            _check_shape(key, curve, float(x0), out)
+
+
+def _check_shape(key, curve, x0, out):
+    e, (p_fwd, p_cen) = out["errors"], out["orders"]
+    d2, d3 = abs(float(curve.d2f(x0))), abs(float(curve.d3f(x0)))
+    assert p_fwd > 0.9 and p_cen > 1.9, (key, x0, p_fwd, p_cen)            # "more where 0"
+    if d2 >= 0.5:
+        assert abs(p_fwd - 1) < 0.15, f"{key} x0={x0}: f″={d2:.2f}, forward p={p_fwd:.2f}"
+    if d3 >= 0.5:
+        assert abs(p_cen - 2) < 0.15, f"{key} x0={x0}: f‴={d3:.2f}, central p={p_cen:.2f}"
+    if out["roundoff"]:                     # "round-off takes over" at small h
+        assert any(err[e.h <= 1e-12].max() > 10 * err.min() for err in (e.forward, e.central))
+        if out["best_inside"]:              # "the best h lies in between"
+            assert e.h[0] < min(e.best_forward, e.best_central)
+            assert max(e.best_forward, e.best_central) < e.h[-1]
+    else:                                   # no_roundoff: values of f no bigger than about h
+        h = 1e-8
+        near = abs(float(curve.f(x0 + h))) + abs(float(curve.f(x0 - h)))
+        assert near <= 4 * h * (1 + abs(float(curve.df(x0)))), (key, x0, near)
+        assert min(e.best_forward, e.best_central) <= 1e-12, (key, x0, e.best_forward)
 
 
 def test_rule_of_thumb_steps_are_the_textbook_ones():

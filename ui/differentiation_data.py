@@ -24,6 +24,7 @@ N_GRID = 201
 H_STOPS = tuple(float(f"{v:.3g}") for v in np.logspace(-6, 0, 25))
 ERROR_HS = np.logspace(-16, 0, 81)
 ERROR_FLOOR = 1e-17          # exact zeros drawn here on the log axis
+FIT_FORWARD, FIT_CENTRAL = (1e-4, 1e-3), (1e-3, 1e-2)   # h where truncation dominates
 TYPED_RANGE = (-3.0, 3.0)
 OTHER_PAIRS = ((-2.5, -0.5), (0.0, 2.0), (1.0, 1.2))
 F32_TINY = float(np.finfo(np.float32).tiny)   # smallest normal float32, about 1.2e-38
@@ -231,7 +232,9 @@ def typed(text: str, x0: float) -> dict:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def accuracy(key: str, x0: float):
-    """|error| of forward and central differences over h (log-spaced), with the best h."""
+    """|error| of forward and central differences over h (log-spaced), the best h, the
+    fitted orders p (error ~ h^p where truncation dominates), whether round-off shows at
+    small h, and the nearest kink (the quotients straddle it once h passes it)."""
     curve = curve_of(key)
     if calc.one_sided_limits(curve.f, x0).kind != "smooth":
         return None
@@ -247,7 +250,19 @@ def accuracy(key: str, x0: float):
                                    for m, h in (("forward", e.best_forward),
                                                 ("central", e.best_central))]})
     big = rows[rows.h == rows.h.max()].set_index("method").error
-    return dict(rows=rows, best=best, thumb=calc.rule_of_thumb_steps(x0),
+    orders = (calc.error_order(e.h, e.forward, *FIT_FORWARD),
+              calc.error_order(e.h, e.central, *FIT_CENTRAL))
+    kink = min(curve.kinks, key=lambda k: abs(k - x0), default=None)
+    # round-off shows when some method's error at h <= 1e-12 is well above its best
+    roundoff = any(float(err[e.h <= 1e-12].max()) > 10 * float(err.min())
+                   for err in (e.forward, e.central))
+    inside = all(e.h[0] < best < e.h[-1] for best in (e.best_forward, e.best_central))
+    return dict(rows=rows, best=best, thumb=calc.rule_of_thumb_steps(x0), orders=orders,
+                roundoff=roundoff, best_inside=inside, kink=kink, errors_x0=x0,
+                near_kink=kink is not None and abs(kink - x0) < float(ERROR_HS.max()),
+                # forward steps look right only; central ones both ways
+                kink_methods=() if kink is None else
+                tuple(m for m, reach in (("forward", x0 < kink), ("central", True)) if reach),
                 errors=e, zeros=int(rows.exact_zero.sum()), at_h1=big.to_dict())
 
 

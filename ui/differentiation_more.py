@@ -114,16 +114,36 @@ def accuracy_section(F) -> None:
                   err_fwd=fmt(e.forward.min(), 2), h_cen=fmt(e.best_central, 2),
                   err_cen=fmt(e.central.min(), 2), thumb_fwd=fmt(thumb_fwd, 2),
                   thumb_cen=fmt(thumb_cen, 2)))
-    tiny = {m: v for m, v in out["at_h1"].items() if v <= 1e-12}
-    if out["zeros"] == len(out["rows"]):
-        st.info(t("accuracy_all_exact"))
-    elif tiny:
-        st.info(t("accuracy_exact", methods=t("list_and").join(t(f"method.{m}") for m in tiny)))
-    else:
-        st.markdown(t("accuracy_shape", fwd_big=fmt(e.forward[-1], 2),
-                      fwd_tiny=fmt(e.forward[0], 2), h_tiny=fmt(e.h[0], 1)))
+    kind, message = _accuracy_story(F, out)
+    (st.info if kind == "info" else st.markdown)(message)
     if out["zeros"]:
         st.caption(t("accuracy_zeros", n=out["zeros"], floor=f"{data.ERROR_FLOOR:.0e}"))
+
+
+def _accuracy_story(F, out: dict) -> tuple[str, str]:
+    """The sentence this run supports: all exact, some method exact, a kink within reach,
+    or truncation (fitted order p) then round-off (when it shows)."""
+    t, e = tr(F), out["errors"]
+    tiny = [m for m, v in out["at_h1"].items() if v <= 1e-12]
+    if out["zeros"] == len(out["rows"]):
+        return "info", t("accuracy_all_exact")
+    if out["near_kink"]:
+        return "info", t("accuracy_kink", k=fmt(out["kink"]),
+                         d=fmt(abs(out["kink"] - out["errors_x0"]), 3),
+                         methods=t("list_and").join(t(f"method.{m}")
+                                                    for m in out["kink_methods"]))
+    if tiny:
+        worst = max(float(getattr(e, m).max()) for m in tiny)
+        return "info", t("accuracy_exact", worst=fmt(worst, 2),
+                         methods=t("list_and").join(t(f"method.{m}") for m in tiny))
+    parts = [t("accuracy_shape", p_fwd=fmt(out["orders"][0], 2), p_cen=fmt(out["orders"][1], 2))]
+    if out["roundoff"]:
+        parts += [t("accuracy_roundoff", fwd_big=fmt(e.forward[-1], 2),
+                    fwd_tiny=fmt(e.forward[0], 2), h_tiny=fmt(e.h[0], 1)),
+                  t("accuracy_between" if out["best_inside"] else "accuracy_edge")]
+    else:
+        parts.append(t("accuracy_no_roundoff"))
+    return "markdown", " ".join(parts)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

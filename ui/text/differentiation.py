@@ -262,16 +262,31 @@ EN = {
                          "double-precision numbers near 1.",
     P + "accuracy_shape": "Read the chart from right to left. At large h the error is "
                           "**truncation**: the secant is not the tangent, and as h shrinks the "
-                          "error falls roughly in proportion to h (forward) or h² (central, "
-                          "twice as steep on these log axes). At "
-                          "small h, **round-off** takes over: f(x₀ + h) and f(x₀) agree in "
-                          "almost every digit, their difference is mostly rounding noise, and "
-                          "dividing by a tiny h magnifies it. The forward error goes from "
-                          "{fwd_big} at h = 1 to {fwd_tiny} at h = {h_tiny}; the best h lies "
-                          "in between, not at the smallest h.",
+                          "error falls like hᵖ. Fitted at h from 10⁻⁴ to 10⁻³, p ≈ {p_fwd} for "
+                          "the forward difference, and at h from 10⁻³ to 10⁻², p ≈ {p_cen} for "
+                          "the central one (the "
+                          "usual 1 and 2; more where f″ or f‴ is 0 at x₀).",
+    P + "accuracy_roundoff": "At small h, **round-off** takes over: the two values of f agree "
+                             "in almost every digit, their difference is mostly rounding "
+                             "noise, and dividing by a tiny h magnifies it. The forward error "
+                             "goes from {fwd_big} at h = 1 to {fwd_tiny} at h = {h_tiny}.",
+    P + "accuracy_no_roundoff": "Here round-off never takes over: the smallest errors come at "
+                                "the smallest h, because near x₀ the values of f are no bigger "
+                                "than about h, so subtracting them cancels no digits.",
+    P + "accuracy_between": "For both methods the best h lies in between, not at the "
+                            "smallest h.",
+    P + "accuracy_edge": "Here the smallest error of one method sits at an end of the h "
+                         "range, so this run does not show a best h in between for it.",
     P + "accuracy_exact": "Here the truncation error of the {methods} is 0 at every h (for "
                           "this function the quotient needs no limit), so all that is left of "
-                          "its error is round-off, which grows as h shrinks.",
+                          "its error is round-off: at most {worst} over the whole range of h, "
+                          "largest at the smallest steps when f(x₀) is not 0.",
+    P + "accuracy_kink": "The kink of f at x = {k} is {d} away: at larger h the quotients of "
+                         "the {methods} reach across it, and their error there comes from f′ "
+                         "jumping, not from a smooth curve bending. At smaller h (and at every "
+                         "h for a quotient that never reaches it) both points lie on one "
+                         "straight piece of |x|, where the quotient is exact and only round-off "
+                         "is left.",
     P + "accuracy_all_exact": "Here both differences are exact at every h: f takes the same "
                               "value at x₀ − h, x₀ and x₀ + h, so each quotient is exactly 0 = "
                               "f′(x₀), with no truncation and no round-off.",
@@ -524,14 +539,24 @@ ZH = {
                          "{thumb_fwd} 与 ∛ε·(1 + |x₀|) ≈ {thumb_cen}，其中 ε 是 1 附近双精度"
                          "浮点数的间隔。",
     P + "accuracy_shape": "从右往左读这张图。h 较大时误差来自**截断**：割线毕竟不是切线；随着 h "
-                          "变小，误差大致与 h（前向）或 h²（中心）成正比地减小，在这张对数图上"
-                          "中心差分的下降斜率是前向差分的 2 倍。h 很小时**舍入**误差占了上风："
-                          "f(x₀ + h) 与 f(x₀) 几乎每一位都相同，相减之后剩下的多半是舍入噪声，"
-                          "再除以极小的 h 就被放大了。前向差分的误差从 h = 1 时的 {fwd_big} "
-                          "变为 h = {h_tiny} 时的 {fwd_tiny}；最佳的 h 位于两者之间，而不是最小"
-                          "的 h。",
+                          "变小，误差按 hᵖ 减小。在 h = 10⁻⁴ 到 10⁻³ 之间拟合，前向差分 p ≈ "
+                          "{p_fwd}；在 h = 10⁻³ 到 10⁻² 之间拟合，中心差分 p ≈ {p_cen}（通常分别是 1 和 2；若 f″ 或 f‴ 在 x₀ "
+                          "处为 0，p 会更大）。",
+    P + "accuracy_roundoff": "h 很小时**舍入**误差占了上风：f 的两个值几乎每一位都相同，相减"
+                             "之后剩下的多半是舍入噪声，再除以极小的 h 就被放大了。前向差分的误差"
+                             "从 h = 1 时的 {fwd_big} 变为 h = {h_tiny} 时的 {fwd_tiny}。",
+    P + "accuracy_no_roundoff": "这里舍入误差始终没有占上风：最小的误差出现在最小的 h 处，因为在 "
+                                "x₀ 附近 f 的值不超过 h 的量级，相减时不会抵消掉有效数字。",
+    P + "accuracy_between": "两种方法的最佳 h 都位于两者之间，而不是最小的 h。",
+    P + "accuracy_edge": "这里有一种方法的最小误差落在 h 范围的端点，所以这次运行没有显示出它"
+                         "位于中间的最佳 h。",
     P + "accuracy_exact": "这里{methods}的截断误差在任何 h 下都是 0（对这个函数，差商不需要取"
-                          "极限），所以误差只剩下舍入部分，它随 h 变小而增大。",
+                          "极限），所以误差只剩下舍入部分：在整个 h 范围内最多为 {worst}；当 "
+                          "f(x₀) 不为 0 时，它在最小的步长处最大。",
+    P + "accuracy_kink": "f 在 x = {k} 处的尖点离这里只有 {d}：h 更大时，{methods}的差商会跨过"
+                         "尖点，那时的误差来自 f′ 的跳变，而不是光滑曲线的弯曲。h 更小时（以及对"
+                         "始终够不到尖点的差商而言，在任何 h 下），两点都落在 |x| 的同一段直线上，"
+                         "差商是精确的，只剩下舍入误差。",
     P + "accuracy_all_exact": "这里两种差分在任何 h 下都是精确的：f 在 x₀ − h、x₀ 和 x₀ + h "
                               "处取同一个值，所以每个差商都恰好是 0 = f′(x₀)，既没有截断误差，"
                               "也没有舍入误差。",
