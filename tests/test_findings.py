@@ -240,3 +240,41 @@ def test_thresholds_are_the_documented_ones():
     doc = findings.__doc__
     for name, value in (("WIN", WIN), ("TREND", TREND), ("ALIKE", ALIKE), ("TIE", TIE)):
         assert f"``{name} = {value}``" in doc, f"{name} = {value} not stated in the docstring"
+
+
+# ------------------------------------------------------------------ the dense control
+
+
+def fake_control(sparse_factor: float, dense_factor: float, seeds: int = 3):
+    from core.sparse_race import ControlResult
+    racers = ("sgd", "momentum", "adagrad", "rmsprop", "adam")
+    ex = np.full((2, 5, seeds), 9.0)
+    ex[:, 2] = 1.0                                       # AdaGrad best
+    ex[0, 0], ex[1, 0] = sparse_factor, dense_factor     # SGD ÷ AdaGrad = the factor
+    z = np.zeros(ex.shape)
+    return ControlResult(1.5, 32, ("sparse", "dense"), racers, tuple(range(seeds)), ex, z, z,
+                         z.astype(bool))
+
+
+@pytest.mark.parametrize("sparse, dense, outcome, source", [
+    (4.0, 1.0, "adaptive_wins", "sparsity"),            # gain 4 ≥ WIN
+    (4.0, 4.0, "adaptive_wins", "curvature"),           # control won as much
+    (WIN, WIN, "adaptive_wins", "curvature"),
+    (2.0, 1.4, "adaptive_wins", "mixed"),               # gain 1.43 < WIN, control not won
+    (WIN * 0.999, 1.0, "adaptive_close", ""),
+    (0.5, 1.0, "sgd_wins", "")])
+def test_control_source_flips_at_the_story_threshold(sparse, dense, outcome, source):
+    f = findings.control_findings(fake_control(sparse, dense))
+    assert (f.outcome, f.source) == (outcome, source), f
+    assert f.gain == pytest.approx(sparse / dense) and f.sparse_best == "adagrad"
+
+
+def test_noise_findings_margins():
+    from core.matrix import NoiseFloor
+    nf = NoiseFloor(0.05, 0.9, 600, 300, (0, 1, 2),
+                    {"sgd": np.array([1.0, 1.0, 9.0]), "momentum_same": np.array([1.4] * 3),
+                     "momentum": np.array([10.0] * 3), "sgd_small": np.array([0.6] * 3)})
+    f = findings.noise_findings(nf)
+    assert f.same == pytest.approx(1.4) and f.same_floor, "median, not mean: one wild seed"
+    assert f.small == pytest.approx(0.6) and f.smaller_helps
+    assert f.raw == pytest.approx(10.0)
