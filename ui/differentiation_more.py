@@ -143,7 +143,7 @@ def _accuracy_story(F, out: dict) -> tuple[str, str]:
                   t("accuracy_between" if out["best_inside"] else "accuracy_edge")]
     else:
         parts.append(t("accuracy_no_roundoff"))
-    return "markdown", " ".join(parts)
+    return "markdown", t("sentence_sep").join(parts)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -280,4 +280,4 @@ def _rules_verdict(F, checks: dict, n: int) -> str:
     scale = max(r.scale for r in checks.values())
     parts.append(t("rules_rounding_big", rows=", ".join(loose)) if loose
                  else t("rules_rounding_ok", scale=fmt(scale, 2)))
-    return " ".join(parts)
+    return t("sentence_sep").join(parts)

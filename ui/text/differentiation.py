@@ -133,8 +133,8 @@ EN = {
                            "no tangent is shown.",
     P + "flat_everywhere": "f′ is 0 for every x: a constant never rises or falls, so every "
                            "point is flat and no point is a strict minimum or maximum.",
-    P + "no_stationary": "f′ is not 0 anywhere on the plotted range, and f has no kink there, "
-                         "so f does not turn inside this range.",
+    P + "no_stationary": "f′ is not 0 anywhere on the plotted range and does not change sign "
+                         "at a kink, so f has no local minimum or maximum there.",
     P + "stationary_found": "Found on the plotted range: {items}.",
     P + "kind.min": "minimum",
     P + "kind.max": "maximum",
@@ -203,6 +203,7 @@ EN = {
     P + "gap.range": "for x from {lo} to {hi}",
     P + "gap.more": "and {n} more stretches",
     P + "list_sep": "; ",
+    P + "sentence_sep": " ",
     P + "list_and": " and ",
     P + "typed_check": "Check at x = {x}: the symbolic f′ gives {formula}, a central "
                        "difference measures {numeric} (difference {gap}).",
@@ -435,8 +436,8 @@ ZH = {
                            "范围（绝对值超过 10¹² 的值不画），所以这里不画切线。",
     P + "flat_everywhere": "f′ 在每个 x 处都是 0：常数既不上升也不下降，所以每一点都是平的，"
                            "没有哪一点是严格的极小值或极大值。",
-    P + "no_stationary": "在所画范围内 f′ 处处不为 0，f 也没有尖点，所以 f 在这个范围内部"
-                         "不会转向。",
+    P + "no_stationary": "在所画范围内 f′ 处处不为 0，也没有在尖点处变号，所以 f 在这个范围内"
+                         "没有局部极小值或极大值。",
     P + "stationary_found": "在所画范围内找到：{items}。",
     P + "kind.min": "极小值",
     P + "kind.max": "极大值",
@@ -495,6 +496,7 @@ ZH = {
     P + "gap.range": "在 x 从 {lo} 到 {hi} 的范围内",
     P + "gap.more": "另有 {n} 段",
     P + "list_sep": "；",
+    P + "sentence_sep": "",
     P + "list_and": "和",
     P + "typed_check": "在 x = {x} 处检验：符号求导得到 {formula}，中心差分测得 {numeric}"
                        "（差值 {gap}）。",
