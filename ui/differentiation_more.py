@@ -27,6 +27,7 @@ from ui.differentiation_sections import (
     linked_spec,
     position,
     precise,
+    sentences,
     slope_notes,
     tr,
 )
@@ -143,7 +144,7 @@ def _accuracy_story(F, out: dict) -> tuple[str, str]:
                   t("accuracy_between" if out["best_inside"] else "accuracy_edge")]
     else:
         parts.append(t("accuracy_no_roundoff"))
-    return "markdown", t("sentence_sep").join(parts)
+    return "markdown", sentences(F, parts)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -47,6 +47,11 @@ def precise(v: float, digits: int = 10) -> str:
     return f"{v:.{digits}g}" if math.isfinite(v) and abs(v) >= 1e-300 else fmt(v)
 
 
+def sentences(F, parts: list[str]) -> str:
+    """Sentences in a row: a space between them in English, none after a Chinese 。."""
+    return ("" if F.lang == "zh" else " ").join(parts)
+
+
 def tr(F):
     """The page's text lookup: t("key") reads "differentiation.key"."""
     return lambda key, **kw: F.t(P + key, **kw)
@@ -280,4 +285,4 @@ def _rules_verdict(F, checks: dict, n: int) -> str:
     scale = max(r.scale for r in checks.values())
     parts.append(t("rules_rounding_big", rows=", ".join(loose)) if loose
                  else t("rules_rounding_ok", scale=fmt(scale, 2)))
-    return t("sentence_sep").join(parts)
+    return sentences(F, parts)

@@ -203,7 +203,6 @@ EN = {
     P + "gap.range": "for x from {lo} to {hi}",
     P + "gap.more": "and {n} more stretches",
     P + "list_sep": "; ",
-    P + "sentence_sep": " ",
     P + "list_and": " and ",
     P + "typed_check": "Check at x = {x}: the symbolic f′ gives {formula}, a central "
                        "difference measures {numeric} (difference {gap}).",
@@ -496,7 +495,6 @@ ZH = {
     P + "gap.range": "在 x 从 {lo} 到 {hi} 的范围内",
     P + "gap.more": "另有 {n} 段",
     P + "list_sep": "；",
-    P + "sentence_sep": "",
     P + "list_and": "和",
     P + "typed_check": "在 x = {x} 处检验：符号求导得到 {formula}，中心差分测得 {numeric}"
                        "（差值 {gap}）。",
