@@ -3,6 +3,10 @@ small as allowed, x0 at the domain edge, |x| at 0), bad links, a full link that 
 the same state, a click on the map, and 40+ hostile formulas in the text box.
 
 No exception, no NaN/inf in any chart dataset, charts small, every control in the URL.
+Hostile but valid formulas (exp(exp(exp(x))), tan(x)**20, exp(-80*x^2), ...) send only
+finite, normal numbers within ±1e12 to the charts, and each kind of bad formula (division
+by zero, log / square root / root of a bad constant, a missing bracket, ...) gets its own
+message in English and Chinese; where a valid f has no value the page says where and why.
 """
 
 import os
