@@ -396,3 +396,17 @@ def test_each_kind_of_bad_formula_has_its_own_message_in_both_languages(
     words = en_words if lang == "en" else zh_words
     assert words in errors[0], errors[0]
     assert "square root of a negative" not in errors[0] or "sqrt" in text_, errors[0]
+
+
+@pytest.mark.parametrize(("text_", "reason"), [
+    ("1/x", "a division by zero at x = 0"), ("sin(x)/x", "a division by zero at x = 0"),
+    ("log(x)", "the log of a number ≤ 0 for x from -1e-06 to 0"),
+    ("sqrt(x)", "the square root of a negative number for x from -1e-06 to -1e-07"),
+])
+def test_no_slope_at_a_point_without_a_value_says_why(text_, reason):
+    at = page({"typed.f": text_, "typed.x0": "0"})
+    check(at)
+    warnings = [w.value for w in at.warning]
+    expected = EN[P + "limit_undefined"].format(x0="0") + " " + \
+        EN[P + "limit_why"].format(reason=reason)
+    assert expected in warnings, warnings

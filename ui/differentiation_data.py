@@ -222,8 +222,11 @@ def typed(text: str, x0: float) -> dict:
     out = _everywhere(p.f, p.df, TYPED_RANGE, x0)
     formula, numeric = calc.slope_check(p.f, p.df, x0)
     grid = np.linspace(*TYPED_RANGE, N_GRID)
+    step = 1e-6 * (1 + abs(x0))          # where core.calculus.one_sided_limits looks
+    near = gaps(p.expr, [x0 - step, x0 - step / 10, x0, x0 + step / 10, x0 + step])
     out.update(latex=p.latex, derivative_latex=p.derivative_latex, formula=formula,
-               numeric=numeric, gaps=gaps(p.expr, grid), n_grid=N_GRID)
+               numeric=numeric, gaps=gaps(p.expr, grid), n_grid=N_GRID,
+               why_undefined=near[0] if near else None)
     return out
 
 

@@ -23,6 +23,7 @@ from ui.differentiation_sections import (
     draw,
     fmt,
     function_choice,
+    gap_text,
     linked_names,
     linked_spec,
     position,
@@ -74,8 +75,7 @@ def typed_section(F) -> None:
 def _gaps_note(F, gaps: list, total: int, shown: int = 4) -> str:
     """Where on the plotted grid f has no value and why (core.expr.gaps), in words."""
     t = tr(F)
-    reasons = [t(f"gap.{g.kind}", where=t("gap.at", x=fmt(g.lo)) if g.count == 1
-                 else t("gap.range", lo=fmt(g.lo), hi=fmt(g.hi))) for g in gaps[:shown]]
+    reasons = [gap_text(F, g) for g in gaps[:shown]]
     if len(gaps) > shown:
         reasons.append(t("gap.more", n=len(gaps) - shown))
     return t("typed_gaps", n=sum(g.count for g in gaps), total=total,

@@ -52,6 +52,14 @@ def sentences(F, parts: list[str]) -> str:
     return ("" if F.lang == "zh" else " ").join(parts)
 
 
+def gap_text(F, gap) -> str:
+    """One core.expr.Gap in words: why f has no value, at a point or over a stretch."""
+    t = tr(F)
+    where = (t("gap.at", x=fmt(gap.lo)) if gap.count == 1
+             else t("gap.range", lo=fmt(gap.lo), hi=fmt(gap.hi)))
+    return t(f"gap.{gap.kind}", where=where)
+
+
 def tr(F):
     """The page's text lookup: t("key") reads "differentiation.key"."""
     return lambda key, **kw: F.t(P + key, **kw)
@@ -236,7 +244,11 @@ def slope_notes(F, out: dict) -> None:
     elif lim.kind == "kink":
         st.warning(t("kink", x0=fmt(out["x"]), left=fmt(lim.left), right=fmt(lim.right)))
     else:
-        st.warning(t(f"limit_{lim.kind}", x0=fmt(out["x"])))
+        why = out.get("why_undefined") if lim.kind == "undefined" else None
+        note = t(f"limit_{lim.kind}", x0=fmt(out["x"]))
+        if why is not None:
+            note = sentences(F, [note, t("limit_why", reason=gap_text(F, why))])
+        st.warning(note)
     if out["flat_everywhere"]:
         st.markdown(t("flat_everywhere"))
         return

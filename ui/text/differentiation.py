@@ -109,6 +109,7 @@ EN = {
     P + "limit_undefined": "f has no value at x = {x0}, or none just beside it on one side, so "
                            "no slope can be measured here.",
     # 3
+    P + "limit_why": "The reason: {reason}.",
     P + "s3": "3. The slope everywhere",
     P + "s3_intro": "Instead of chasing secants at every point, differentiate the formula "
                     "once: f′(x) gives the slope at any x. Below, f and f′ share the x-axis. "
@@ -416,6 +417,7 @@ ZH = {
                           "竖直，不存在有限的导数。",
     P + "limit_undefined": "f 在 x = {x0} 处没有值，或在它某一侧紧挨着的地方没有值，因此这里"
                            "量不出斜率。",
+    P + "limit_why": "原因：{reason}。",
     P + "s3": "3. 处处的斜率",
     P + "s3_intro": "不必在每个点都去追割线：对公式求一次导，f′(x) 就给出任意 x 处的斜率。"
                     "下面 f 与 f′ 共用同一条横轴。f′ = 0 的地方切线是水平的：f′ 在那里由负变正"
