@@ -234,3 +234,23 @@ def test_against_real_keras(case):
         points.append(keras.ops.convert_to_numpy(var.value).copy())
     err = np.max(np.abs(ours.points - np.array(points)) / (1 + np.abs(ours.points)))
     assert err < 1e-9, f"{cid(case)}: largest relative difference from Keras {err:.2e}"
+
+
+def test_keras_eps_hat_takes_smaller_early_steps_for_small_gradients():
+    """adam.py's Convention note: with tiny gradients Keras's ε-hat form steps less than
+    torch's form at the same ε in the first steps, and the two agree once √v ≫ ε."""
+    def steps(opt, g, n):
+        x, out = np.zeros(1), []
+        state = opt.init(x)
+        for _ in range(n):
+            u, state = opt.update(np.full(1, g), state, x)
+            out.append(abs(float(u[0])))
+        return np.array(out)
+
+    torch_small = steps(make("adam", lr=1e-3, eps=1e-7), 1e-7, 10)
+    keras_small = steps(make_keras("adam", lr=1e-3, eps=1e-7), 1e-7, 10)
+    assert np.all(keras_small < torch_small), (keras_small, torch_small)
+    assert keras_small[0] < 0.2 * torch_small[0], (keras_small[0], torch_small[0])
+    torch_big = steps(make("adam", lr=1e-3, eps=1e-7), 1.0, 10)
+    keras_big = steps(make_keras("adam", lr=1e-3, eps=1e-7), 1.0, 10)
+    np.testing.assert_allclose(keras_big, torch_big, rtol=1e-4)

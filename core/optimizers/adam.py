@@ -30,17 +30,22 @@ def adam(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, amsgrad=False)
         g_t &\leftarrow g_t + \lambda\, x_{t-1} \\
         m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\
         v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
-        \hat v_t &= \max(\hat v_{t-1}, v_t) \ \text{(AMSGrad)}, \quad \text{else } \hat v_t = v_t \\
+        v^{max}_t &= \max(v^{max}_{t-1}, v_t) \ \text{(AMSGrad only, } v^{max}_0 = 0) \\
+        \hat v_t &= \frac{v_t}{1-\beta_2^t} \quad
+            \Bigl(\text{AMSGrad: } \hat v_t = \frac{v^{max}_t}{1-\beta_2^t}\Bigr) \\
         x_t &= x_{t-1} - \frac{\eta}{1-\beta_1^t}\;
-               \frac{m_t}{\sqrt{\hat v_t}\,/\sqrt{1-\beta_2^t} + \epsilon}
+               \frac{m_t}{\sqrt{\hat v_t} + \epsilon}
         \end{aligned}
 
-    The factors 1/(1−β₁ᵗ) and 1/√(1−β₂ᵗ) undo the pull towards 0 that the zero
-    start gives m and v in the first steps (bias correction).
+    The factors 1/(1−β₁ᵗ) and 1/(1−β₂ᵗ) undo the pull towards 0 that the zero
+    start gives m and v in the first steps (bias correction). With AMSGrad the max is
+    kept of the raw v and then divided by 1 − β₂ᵗ, so v̂ (and with it the effective rate
+    η/√v̂) can still change in both directions while that factor fades.
 
     Convention: torch adds ε after the bias-corrected root; Keras uses the paper's
-    "ε-hat" form, x ← x − η·√(1−β₂ᵗ)/(1−β₁ᵗ) · m/(√v + ε) with ε = 1e-7, which takes
-    larger steps early when gradients are small. AMSGrad keeps the max of the raw v.
+    "ε-hat" form, x ← x − η·√(1−β₂ᵗ)/(1−β₁ᵗ) · m/(√v + ε) with ε = 1e-7. That equals
+    torch's form with ε multiplied by 1/√(1−β₂ᵗ) (about 32 at t = 1 for β₂ = 0.999), so
+    while gradients are small Keras's early steps are smaller, not larger.
     """
     return _adam("adam", lr, betas, eps, weight_decay, amsgrad, decoupled=False)
 
@@ -56,9 +61,11 @@ def adamw(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=Fals
         x'_{t-1} &= (1 - \eta\lambda)\, x_{t-1} \\
         m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\
         v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
-        \hat v_t &= \max(\hat v_{t-1}, v_t) \ \text{(AMSGrad)}, \quad \text{else } \hat v_t = v_t \\
+        v^{max}_t &= \max(v^{max}_{t-1}, v_t) \ \text{(AMSGrad only, } v^{max}_0 = 0) \\
+        \hat v_t &= \frac{v_t}{1-\beta_2^t} \quad
+            \Bigl(\text{AMSGrad: } \hat v_t = \frac{v^{max}_t}{1-\beta_2^t}\Bigr) \\
         x_t &= x'_{t-1} - \frac{\eta}{1-\beta_1^t}\;
-               \frac{m_t}{\sqrt{\hat v_t}\,/\sqrt{1-\beta_2^t} + \epsilon}
+               \frac{m_t}{\sqrt{\hat v_t} + \epsilon}
         \end{aligned}
 
     Decoupling matters because Adam divides the gradient, weight decay included, by

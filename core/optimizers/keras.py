@@ -10,8 +10,8 @@ page can hand the same knobs to either convention; only defaults and formulas di
   RMSprop lr 1e-3, ρ 0.9; Adadelta lr 1e-3, ρ 0.95; every ε 1e-7;
 - ε inside the square root for Adagrad and RMSprop (torch adds it outside);
 - Adam and AdamW in the paper's "ε-hat" form (ε added to the raw √v);
-- NAdam's momentum schedule μ_t = β₁(1 − ½·0.96ᵗ): torch's rule with ψ = 1 instead
-  of 0.004, a different algorithm under the same name;
+- NAdam's momentum schedule μ_t = β₁(1 − ½·0.96ᵗ): torch's formula with ψ = 1 instead
+  of 0.004, so the schedule warms up within tens of steps instead of thousands;
 - weight decay is always decoupled: x ← x − η·λ·x before the step.
 
 Every rule returns an :class:`Optimizer` named ``"keras_<name>"`` whose state is the
@@ -177,14 +177,16 @@ def keras_adam(lr=1e-3, betas=(0.9, 0.999), eps=1e-7, weight_decay=0.0,
         \begin{aligned}
         m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\
         v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
-        \hat v_t &= \max(\hat v_{t-1}, v_t) \ \text{(AMSGrad)}, \quad \text{else } \hat v_t = v_t \\
+        v^{max}_t &= \max(v^{max}_{t-1}, v_t) \ \text{(AMSGrad only;}
+            \text{ it then replaces } v_t \text{ below)} \\
         \alpha_t &= \eta\, \frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t} \\
-        x_t &= x_{t-1} - \alpha_t\, \frac{m_t}{\sqrt{\hat v_t} + \hat\epsilon}
+        x_t &= x_{t-1} - \alpha_t\, \frac{m_t}{\sqrt{v_t} + \hat\epsilon}
         \end{aligned}
 
-    Convention: torch divides by √v̂/√(1−β₂ᵗ) + ε, which equals this form with
-    ε̂ = ε·√(1−β₂ᵗ): Keras's ε (1e-7) is effectively larger by 1/√(1−β₂ᵗ) ≈ 32 at
-    t = 1, so it matters only while gradients are tiny. Weight decay is decoupled.
+    Convention: torch divides by √v̂ + ε with v̂ = v/(1−β₂ᵗ), which equals this form
+    with ε̂ = ε·√(1−β₂ᵗ): Keras's ε (1e-7) is effectively larger by 1/√(1−β₂ᵗ) ≈ 32 at
+    t = 1, so its first steps are smaller while gradients are tiny, and the two agree
+    once √v ≫ ε. Weight decay is decoupled.
     """
     return _keras_adam("keras_adam", lr, betas, eps, weight_decay, amsgrad)
 
@@ -200,7 +202,7 @@ def keras_adamw(lr=1e-3, betas=(0.9, 0.999), eps=1e-7, weight_decay=4e-3,
         m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t, \quad
         v_t = \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
         x_t &= x'_{t-1} - \eta\, \frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t}\,
-               \frac{m_t}{\sqrt{\hat v_t} + \hat\epsilon}
+               \frac{m_t}{\sqrt{v_t} + \hat\epsilon}
         \end{aligned}
 
     Convention: λ defaults to 4e-3 (torch: 1e-2), ε = 1e-7 in the ε-hat form.
@@ -247,9 +249,10 @@ def keras_nadam(lr=1e-3, betas=(0.9, 0.999), eps=1e-7, weight_decay=0.0) -> Opti
                        - \eta\,\frac{\mu_{t+1}}{1-P_t\,\mu_{t+1}}\,\frac{m_t}{r_t}
         \end{aligned}
 
-    Convention: this is NOT torch's NAdam. torch raises 0.96 to the power 0.004·t,
-    so its μ_t creeps up from 0.45 and is still near 0.52 after 1,000 steps; Keras's
-    reaches 0.84 by step 50. The two are the same formula with ψ = 1 here and ψ = 0.004 there.
+    Convention: the same formula as torch's NAdam with ψ = 1 (torch's default is
+    ψ = 0.004); only the momentum schedule's speed differs. torch raises 0.96 to the
+    power 0.004·t, so its μ_t creeps up from 0.45 and is still near 0.52 after 1,000
+    steps; Keras's reaches 0.84 by step 50.
     """
     inner = nadam(lr=lr, betas=betas, eps=eps, momentum_decay=1.0)
     hp = {k: inner.hparams[k] for k in ("lr", "betas", "eps")}
