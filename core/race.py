@@ -19,7 +19,8 @@ import numpy as np
 from .optimizers import Optimizer, defaults, make
 from .optimizers.keras import keras_defaults, make_keras
 from .run import Trajectory, run
-from .sweep import Sweep, sweep_lr
+from .surfaces import get_surface
+from .sweep import Sweep, best_index, sweep_lr
 
 RACERS: tuple[str, ...] = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta",
                            "adam", "adamw", "nadam")
@@ -46,8 +47,38 @@ KNOB_RANGE: dict[str, tuple[float, float]] = {
     "alpha": (0.5, 0.9999), "rho": (0.5, 0.9999), "eps": (1e-12, 1e-1),
     "initial_accumulator_value": (0.0, 1.0), "weight_decay": (0.0, 0.5),
 }
+# Nesterov's look-ahead needs momentum > 0 (torch refuses μ = 0), so its slider starts above 0.
+RACER_RANGE: dict[tuple[str, str], tuple[float, float]] = {("nesterov", "momentum"): (0.01, 0.999)}
 LOG_KNOBS = frozenset({"lr", "eps"})
 MOMENTUM_DEFAULT = 0.9   # torch's momentum default is 0, which would make "momentum" plain SGD
+NOISE_SEEDS = 3          # seeds a sweep averages over when the gradients are noisy
+
+# The race's own start and number of steps per surface (other pages keep the surface's
+# start). Beale's usual (3, 4) sits on a wall with gradients near 1e5, from which tuned
+# momentum is flung off the map; the bowl is turned by 30° and κ = 100 so that the
+# per-coordinate methods cannot use an axis-aligned valley (see ``PRESETS``).
+RACE_START: dict[str, tuple[float, float]] = {"beale": (1.0, 1.5), "camel": (1.5, 0.5)}
+RACE_STEPS: dict[str, int] = {"bowl": 200, "saddle": 150}
+BOWL = {"kappa": 100.0, "angle": 30.0}
+
+
+def knob_range(racer: str, knob: str) -> tuple[float, float]:
+    """The range a racer's slider may take: every value in it is legal for the rule."""
+    return RACER_RANGE.get((racer, knob), KNOB_RANGE[knob])
+
+
+def race_surface(key: str, kappa: float = BOWL["kappa"], angle: float = BOWL["angle"]):
+    """The surface a race runs on: the bowl with its κ and angle, the others as listed."""
+    return get_surface(key, kappa=kappa, angle=angle) if key == "bowl" else get_surface(key)
+
+
+def race_start(surface) -> tuple[float, float]:
+    """Where a race on ``surface`` starts unless the user picks another point."""
+    return RACE_START.get(surface.key, surface.start)
+
+
+def race_steps(key: str) -> int:
+    return RACE_STEPS.get(key, 300)
 
 
 def default_knobs(racer: str, convention: str = "torch") -> dict:
@@ -103,11 +134,41 @@ def run_racer(racer: str, convention: str, knobs: dict, objective, x0, steps: in
 
 def tune(racer: str, convention: str, knobs: dict, objective, x0, steps: int, lrs, *,
          grad_noise: float = 0.0, seed: int | None = None, final_loss=None) -> Sweep:
-    """The racer's learning-rate sweep: one batched :func:`core.sweep.sweep_lr` call."""
+    """The racer's learning-rate sweep: :func:`core.sweep.sweep_lr`, batched over the rates.
+
+    With gradient noise it runs ``NOISE_SEEDS`` seeds (seed, seed + 1, ...): scores are
+    averaged and a rate must be stable on every seed, as in ``sweep_lr(seeds=...)``. On a
+    surface (an objective with a ``domain``) a rate whose path leaves the map on any seed
+    also counts as unstable: the race is drawn on that map.
+    """
     maker = make if _convention(convention) == "torch" else make_keras
     hp = hparams(racer, **{k: v for k, v in knobs.items() if k != "lr"})
-    return sweep_lr(RULE[racer], hp, objective, x0, steps, lrs, grad_noise=grad_noise,
-                    seed=seed, final_loss=final_loss, maker=maker)
+    base = 0 if seed is None else int(seed)
+    seeds = (seed,) if grad_noise == 0 else tuple(base + i for i in range(NOISE_SEEDS))
+    parts = [sweep_lr(RULE[racer], hp, objective, x0, steps, lrs, grad_noise=grad_noise,
+                      seed=s, final_loss=final_loss, maker=maker) for s in seeds]
+    domain = getattr(objective, "domain", None)
+    if domain is not None:
+        parts = [p._replace(stable=p.stable & on_map(p.trajectory, domain)) for p in parts]
+    return combine(parts)
+
+
+def combine(parts: list[Sweep]) -> Sweep:
+    """Sweeps of one racer over the same grid on several seeds (or mini-batch orders) as
+    one: the mean score, stable only where stable on every part, the best by that; the
+    first part's losses and trajectory."""
+    stable = np.logical_and.reduce([p.stable for p in parts])
+    score = np.mean([p.score for p in parts], axis=0)
+    return parts[0]._replace(score=score, stable=stable, best=best_index(score, stable))
+
+
+def on_map(tr: Trajectory, domain) -> np.ndarray:
+    """For each run of a batched trajectory: True when every point lies inside ``domain``
+    ((x_lo, x_hi), (y_lo, y_hi)) and the run never diverged."""
+    (x0, x1), (y0, y1) = domain
+    p = tr.points
+    inside = (p[..., 0] >= x0) & (p[..., 0] <= x1) & (p[..., 1] >= y0) & (p[..., 1] <= y1)
+    return np.all(inside, axis=0) & (np.asarray(tr.diverged_at) < 0)
 
 
 # ------------------------------------------------------------------ leaderboard
@@ -191,7 +252,7 @@ def chosen_lr(mode: str, own: float, shared: float, sweep: Sweep | None) -> tupl
 
 
 class Preset(NamedTuple):
-    """A ready-made race: surface (with the bowl's κ), start, racers and their knobs."""
+    """A ready-made race: surface (with the bowl's κ and angle), start, racers, knobs."""
 
     surface: str
     start: tuple[float, float]
@@ -199,9 +260,10 @@ class Preset(NamedTuple):
     knobs: dict
     lr_mode: str = "own"
     steps: int = 300
-    kappa: float = 10.0
+    kappa: float = BOWL["kappa"]
     grad_noise: float = 0.0
     shared_lr: float = 0.01
+    angle: float = BOWL["angle"]
 
 
 PRESETS: dict[str, Preset] = {
@@ -212,9 +274,10 @@ PRESETS: dict[str, Preset] = {
                                 steps=300),
     "all_on_rosenbrock": Preset("rosenbrock", (-1.5, 2.0), RACERS, {}, lr_mode="tuned",
                                 steps=500),
-    # One shared rate on a narrow bowl: safe for SGD's steep axis, so it crawls along x.
+    # One shared rate on a narrow, turned bowl: safe for SGD across the valley, so it
+    # crawls along it.
     "narrow_bowl": Preset("bowl", (-4.5, 2.0), ("sgd", "momentum", "rmsprop", "adam"), {},
-                          lr_mode="shared", steps=200, kappa=50.0, shared_lr=0.03),
+                          lr_mode="shared", steps=200, shared_lr=0.01),
     "noisy_saddle": Preset("saddle", (-1.8, 0.02), ("sgd", "momentum", "adagrad", "adam"), {},
                            lr_mode="tuned", steps=300, grad_noise=0.5),
 }

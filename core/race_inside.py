@@ -17,6 +17,7 @@ with a per-parameter *effective learning rate* η_eff and a *direction* d:
     Adadelta         g_t                                   η √(w_{t−1} + ε) / √(v_t + ε)
     Adam (torch)     m̂_t = m_t / (1 − β₁ᵗ)                 η / (√v̂_t + ε),  v̂_t = v_t/(1−β₂ᵗ)
     Adam (Keras)     m̂_t                                   η √(1−β₂ᵗ) / (√v_t + ε)
+    AMSGrad          m̂_t    as Adam with v_t replaced by v^max_t = max(v^max_{t−1}, v_t)
     NAdam            ((1−μ_t)/(1−P_t)) g_t + (μ_{t+1}/(1−P_t μ_{t+1})) m_t    η / (√v̂_t + ε)
 
 (For RMSProp with momentum the buffer already holds g/r, so η_eff is η and d is b.)
@@ -37,7 +38,9 @@ def inside(opt: Optimizer, tr: Trajectory) -> dict[str, np.ndarray]:
     Always: ``g`` (gradient fed in), ``u`` (step taken), ``d`` (direction),
     ``eff_lr``. Depending on the rule: ``buf`` (momentum buffer), ``m`` and ``m_hat``
     (first moment, raw and bias-corrected), ``s`` (sum of g²), ``v`` and ``v_hat``
-    (average of g², raw and bias-corrected), ``w`` (Adadelta's average of squared steps).
+    (average of g², raw and bias-corrected), ``vmax`` and ``vmax_hat`` (AMSGrad's running
+    maximum v^max of v, and v^max/(1−β₂ᵗ), which it divides by), ``w`` (Adadelta's average
+    of squared steps).
     From the step of divergence on, every quantity is 0, so all of them are finite.
     """
     if tr.states is None:
@@ -93,7 +96,10 @@ def _adam(hp, st, t, g, keras):
         eff = hp["lr"] * np.sqrt(1.0 - b2**t) / (np.sqrt(v_used) + hp["eps"])
     else:
         eff = hp["lr"] / (np.sqrt(v_hat) + hp["eps"])
-    return {"m": st.m, "m_hat": m_hat, "v": v_used, "v_hat": v_hat, "d": m_hat, "eff_lr": eff}
+    q = {"m": st.m, "m_hat": m_hat, "v": st.v, "d": m_hat, "eff_lr": eff}
+    if hp["amsgrad"]:
+        return q | {"vmax": st.vmax, "vmax_hat": v_hat}
+    return q | {"v_hat": v_hat}
 
 
 def _nadam(hp, st, t, g, keras):

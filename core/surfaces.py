@@ -72,16 +72,29 @@ def _stack(gx, gy):
 # ---------------------------------------------------------------- the surfaces
 
 
-def bowl(p, kappa=10.0):
-    """f = 0.5 * (x^2 + kappa * y^2); curvature 1 along x and kappa along y."""
-    x, y = _xy(p)
-    return 0.5 * (x**2 + kappa * y**2)
+def _rotated(x, y, angle):
+    """(u, v): the point in the bowl's own axes, turned by ``angle`` degrees.
+
+    u = x cos θ + y sin θ  (along the valley),  v = −x sin θ + y cos θ  (across it).
+    """
+    c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    return c * x + s * y, -s * x + c * y, c, s
 
 
-def bowl_grad(p, kappa=10.0):
-    """df/dx = x,  df/dy = kappa * y."""
+def bowl(p, kappa=10.0, angle=0.0):
+    """f = 0.5 * (u^2 + kappa * v^2) with (u, v) = (x, y) turned by angle degrees;
+    curvature 1 along the valley u and kappa across it (v)."""
     x, y = _xy(p)
-    return _stack(x, kappa * y)
+    u, v, _, _ = _rotated(x, y, angle)
+    return 0.5 * (u**2 + kappa * v**2)
+
+
+def bowl_grad(p, kappa=10.0, angle=0.0):
+    """df/dx = u cos θ − kappa v sin θ,  df/dy = u sin θ + kappa v cos θ
+    (at angle 0: df/dx = x, df/dy = kappa y)."""
+    x, y = _xy(p)
+    u, v, c, s = _rotated(x, y, angle)
+    return _stack(c * u - s * kappa * v, s * u + c * kappa * v)
 
 
 def rosenbrock(p):
@@ -189,19 +202,26 @@ def two_wells_grad(p):
 # ------------------------------------------------------------------ catalogue
 
 
-def _make_bowl(kappa: float) -> Surface:
+def _make_bowl(kappa: float, angle: float = 0.0) -> Surface:
+    if angle == 0:
+        tex, params = r"\tfrac{1}{2}\left(x^2 + " + f"{kappa:g}" + r"\,y^2\right)", ()
+    else:
+        a = f"{angle:g}^\\circ"
+        tex = (r"\tfrac{1}{2}\left(u^2 + " + f"{kappa:g}" + r"\,v^2\right),\ "
+               rf"u = x\cos {a} + y\sin {a},\ v = y\cos {a} - x\sin {a}")
+        params = (("angle", angle),)
     return Surface(
         key="bowl",
         title="Ill-conditioned bowl",
-        latex=r"\tfrac{1}{2}\left(x^2 + " + f"{kappa:g}" + r"\,y^2\right)",
-        f=partial(bowl, kappa=kappa),
-        grad=partial(bowl_grad, kappa=kappa),
+        latex=tex,
+        f=partial(bowl, kappa=kappa, angle=angle),
+        grad=partial(bowl_grad, kappa=kappa, angle=angle),
         domain=((-5.0, 5.0), (-5.0, 5.0)),
         minima=(Minimum((0.0, 0.0), 0.0, True),),
         start=(-4.5, 2.0),
         lesson="When one direction is far steeper than the other, a single step size "
         "zig-zags across the steep axis while it crawls along the shallow one.",
-        params=(("kappa", kappa),),
+        params=(("kappa", kappa),) + params,
     )
 
 
@@ -276,7 +296,8 @@ _FIXED = (
 )
 
 _SURFACES = {s.key: s for s in _FIXED}
-_PARAM_SPECS = {"bowl": {"kappa": (10.0, 1e-2, 1e3)}}  # name: (default, low, high)
+# name: (default, low, high)
+_PARAM_SPECS = {"bowl": {"kappa": (10.0, 1e-2, 1e3), "angle": (0.0, -90.0, 90.0)}}
 
 SURFACE_NAMES = ("bowl", "rosenbrock", "beale", "saddle", "himmelblau", "camel",
                  "two_wells", "rastrigin")
@@ -293,7 +314,8 @@ def _check_number(name: str, value, low: float, high: float) -> float:
 
 
 def get_surface(key: str, **params) -> Surface:
-    """Look up a surface by key; the bowl also takes kappa (default 10, range [0.01, 1000])."""
+    """Look up a surface by key; the bowl also takes kappa (default 10, range [0.01, 1000])
+    and angle, the valley's turn in degrees (default 0, range [-90, 90])."""
     if key not in SURFACE_NAMES:
         raise ValueError(f"unknown surface {key!r}; choose one of {', '.join(SURFACE_NAMES)}")
     specs = _PARAM_SPECS.get(key, {})

@@ -18,7 +18,7 @@ st.title(F.t(P + "title"))
 st.markdown(F.t(P + "intro"))
 ui.preset_ui(F)
 race = ui.race_ui(F)
-surface = data.surface_of(race.surface, race.kappa)
+surface = data.surface_of(race.surface, race.bowl)
 st.caption(F.t(P + f"surface_lesson.{race.surface}"))
 if not race.racers:
     st.info(F.t(P + "none"))
@@ -33,7 +33,7 @@ race_area = st.container()
 st.divider()
 section, look = ui.closer_ui(F, race.racers)
 
-where = (race.surface, race.kappa, race.start, race.steps, race.noise, race.seed)
+where = (race.surface, race.bowl, race.start, race.steps, race.noise, race.seed)
 sweeps = {r: data.race_sweep(r, race.convention, data.knob_key(knobs[r]), *where)
           for r in race.racers} if race.lr_mode == "tuned" else {}
 lrs, flagged = {}, []

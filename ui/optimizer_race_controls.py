@@ -1,7 +1,7 @@
 """Widgets of the Optimizer Race page: each ``*_ui`` draws its controls (all bound to the
 URL through :mod:`ui.controls`) and returns the user's choices.
 
-URL keys: ``opts`` ``conv`` ``surface`` ``kappa`` ``start.<surface>`` ``steps`` ``noise``
+URL keys: ``opts`` ``conv`` ``surface`` ``kappa`` ``angle`` ``start.<surface>`` ``steps`` ``noise``
 ``seed`` ``lrmode`` ``lr`` ``tol`` ``look`` ``closer``, the network's ``data`` ``npts``
 ``dnoise`` ``hidden`` ``batch`` ``nsteps``, and one key per hyperparameter knob:
 ``<racer>.<knob>`` (torch convention) or ``k.<racer>.<knob>`` (Keras convention), so
@@ -16,12 +16,15 @@ import streamlit as st
 
 from core.datasets import DATASET_NAMES
 from core.race import (
+    BOWL,
     CONVENTIONS,
-    KNOB_RANGE,
     KNOBS,
     PRESETS,
     RACERS,
     default_knobs,
+    knob_range,
+    race_start,
+    race_steps,
 )
 from core.surfaces import SURFACE_NAMES
 from ui import controls
@@ -31,6 +34,7 @@ P = "optimizer_race."
 DEFAULT_RACERS = ("sgd", "momentum", "adagrad", "rmsprop", "adam")
 LR_MODES = ("tuned", "shared", "own")
 SECTIONS = ("fair", "inside", "network")
+_SHOWN = "_race_surface_shown"     # session key: the surface the steps default belongs to
 SLIDER = {  # knob: (step, format)
     "momentum": (0.001, "%.3f"), "b1": (0.001, "%.3f"), "b2": (0.0001, "%.4f"),
     "alpha": (0.0001, "%.4f"), "rho": (0.0001, "%.4f"),
@@ -43,6 +47,7 @@ class Race(NamedTuple):
     convention: str
     surface: str
     kappa: float
+    angle: float
     start: tuple[float, float]
     steps: int
     noise: float
@@ -50,6 +55,11 @@ class Race(NamedTuple):
     lr_mode: str
     shared_lr: float
     tol: float
+
+    @property
+    def bowl(self) -> tuple[float, float]:
+        """(κ, angle) of the bowl, the shape every cached call of the page takes."""
+        return (self.kappa, self.angle)
 
 
 class Net(NamedTuple):
@@ -85,8 +95,10 @@ def _apply_preset(name: str) -> None:
     ss = st.session_state
     ss["opts"], ss["conv"], ss["surface"], ss["lrmode"] = list(p.racers), "torch", p.surface, \
         p.lr_mode
-    ss["kappa"], ss["steps"], ss["noise"], ss["lr"] = p.kappa, p.steps, p.grad_noise, p.shared_lr
-    controls.set_point(f"start.{p.surface}", p.start, surface_of(p.surface, p.kappa).start)
+    ss["kappa"], ss["angle"], ss["steps"] = p.kappa, p.angle, p.steps
+    ss["noise"], ss["lr"], ss[_SHOWN] = p.grad_noise, p.shared_lr, p.surface
+    controls.set_point(f"start.{p.surface}", p.start,
+                       race_start(surface_of(p.surface, (p.kappa, p.angle))))
     for racer in p.racers:
         for knob, value in {**default_knobs(racer), **p.knobs.get(racer, {})}.items():
             ss[knob_key(racer, knob, "torch")] = value
@@ -104,21 +116,25 @@ def race_ui(F) -> Race:
                                  help=t(P + "convention_help"))
     surface = controls.select(F, "surface", t(P + "surface"), SURFACE_NAMES, "rosenbrock",
                               lambda s: t(P + f"surface.{s}"), where=sb)
-    kappa = 10.0
+    kappa, angle = BOWL["kappa"], BOWL["angle"]
     if surface == "bowl":
-        kappa = controls.slider(F, "kappa", t(P + "kappa"), 1.0, 100.0, 10.0, 1.0, where=sb,
+        kappa = controls.slider(F, "kappa", t(P + "kappa"), 1.0, 300.0, kappa, 1.0, where=sb,
                                 help=t(P + "kappa_help"))
-    s = surface_of(surface, kappa)
-    start_key = f"start.{surface}"
+        angle = controls.slider(F, "angle", t(P + "angle"), -90.0, 90.0, angle, 5.0, where=sb,
+                                help=t(P + "angle_help"))
+    s = surface_of(surface, (kappa, angle))
+    start_key, home = f"start.{surface}", race_start(s)
     picked = controls.picked("race_map")
     if picked is not None:
-        controls.set_point(start_key, picked, s.start)
-    start = controls.point(F, start_key, t(P + "start"), s.start, s.domain)
+        controls.set_point(start_key, picked, home)
+    start = controls.point(F, start_key, t(P + "start"), home, s.domain)
     sb.caption(t(P + "start_now", x=f"{start[0]:.3g}", y=f"{start[1]:.3g}"))
-    if start != tuple(s.start):
+    if start != tuple(home):
         sb.button(t(P + "start_reset"), key="_start_reset", on_click=controls.set_point,
-                  args=(start_key, s.start, s.start), icon=":material/home_pin:")
-    steps = controls.slider(F, "steps", t(P + "steps"), 50, 1000, 300, 50, where=sb)
+                  args=(start_key, home, home), icon=":material/home_pin:")
+    _follow_surface(surface)
+    steps = controls.slider(F, "steps", t(P + "steps"), 50, 1000, race_steps(surface), 50,
+                            where=sb)
     noise = controls.slider(F, "noise", t(P + "noise"), 0.0, 10.0, 0.0, 0.1, where=sb,
                             help=t(P + "noise_help"))
     seed = controls.integer(F, "seed", t(P + "seed"), 0, 9999, 0, where=sb)
@@ -132,8 +148,18 @@ def race_ui(F) -> Race:
                                      stops=LR_STOPS, where=sb)
     tol = controls.log_slider(F, "tol", t(P + "tol"), 1e-8, 1.0, 1e-3, 1, where=sb,
                               help=t(P + "tol_help"))
-    return Race(racers, convention, surface, kappa, start, steps, noise, seed, lr_mode, shared,
-                tol)
+    return Race(racers, convention, surface, kappa, angle, start, steps, noise, seed, lr_mode,
+                shared, tol)
+
+
+def _follow_surface(surface: str) -> None:
+    """On a switch of surface, a step count left at the old surface's default moves to the
+    new surface's default (a count the user chose stays)."""
+    ss = st.session_state
+    shown = ss.get(_SHOWN)
+    if shown is not None and shown != surface and ss.get("steps") == race_steps(shown):
+        ss["steps"] = race_steps(surface)
+    ss[_SHOWN] = surface
 
 
 def knobs_ui(F, racers: list[str], convention: str, lr_mode: str) -> dict[str, dict]:
@@ -163,7 +189,7 @@ def _panel(F, racer: str, convention: str, lr_mode: str) -> dict:
             value = controls.toggle(F, key, label, default, where=where,
                                     help=F.t(P + "knob.amsgrad_help"))
         else:
-            lo, hi = KNOB_RANGE[knob]
+            lo, hi = knob_range(racer, knob)
             step, fmt = SLIDER[knob]
             value = controls.slider(F, key, label, lo, hi, default, step, fmt=fmt, where=where)
         knobs[knob] = value

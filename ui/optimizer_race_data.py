@@ -7,14 +7,15 @@ network runs keep a thinned loss curve and the final weights.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core.mlp import make_mlp_problem
-from core.race import build, run_racer, tune
+from core.race import NOISE_SEEDS, build, combine, race_surface, run_racer, tune
 from core.race_inside import inside
-from core.surfaces import get_surface
 from core.sweep import lr_grid
 from ui.geometry import thin_index
 
@@ -43,36 +44,38 @@ def knob_key(knobs: dict) -> tuple:
     return tuple(sorted((k, v if isinstance(v, bool) else float(v)) for k, v in knobs.items()))
 
 
-def surface_of(key: str, kappa: float):
-    return get_surface(key, kappa=kappa) if key == "bowl" else get_surface(key)
+def surface_of(key: str, bowl: tuple):
+    """The race's surface; ``bowl`` = (κ, angle) shapes the bowl and is ignored elsewhere."""
+    return race_surface(key, *bowl)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def race_run(racer: str, convention: str, knobs: tuple, surface: str, kappa: float,
+def race_run(racer: str, convention: str, knobs: tuple, surface: str, bowl: tuple,
              start: tuple, steps: int, noise: float, seed: int, states: bool = False):
     """One racer's Trajectory on a surface (with recorded states for the inside view)."""
-    return run_racer(racer, convention, dict(knobs), surface_of(surface, kappa), start, steps,
+    return run_racer(racer, convention, dict(knobs), surface_of(surface, bowl), start, steps,
                      grad_noise=noise, seed=seed, record_states=states)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def race_sweep(racer: str, convention: str, knobs: tuple, surface: str, kappa: float,
+def race_sweep(racer: str, convention: str, knobs: tuple, surface: str, bowl: tuple,
                start: tuple, steps: int, noise: float, seed: int):
-    """The racer's learning-rate sweep on the surface, without the batched trajectory."""
-    sw = tune(racer, convention, dict(knobs), surface_of(surface, kappa), start, steps,
+    """The racer's learning-rate sweep on the surface (over several seeds when the
+    gradients are noisy, see :func:`core.race.tune`), without the batched trajectory."""
+    sw = tune(racer, convention, dict(knobs), surface_of(surface, bowl), start, steps,
               SWEEP_LRS, grad_noise=noise, seed=seed)
     return sw._replace(trajectory=None)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def inside_frames(racer: str, convention: str, knobs: tuple, surface: str, kappa: float,
+def inside_frames(racer: str, convention: str, knobs: tuple, surface: str, bowl: tuple,
                   start: tuple, steps: int, noise: float, seed: int, max_points: int = 200):
     """(quantities, arrows): the inside view's long frames, thinned to ``max_points`` steps.
 
     quantities: rows (name, step, param, value); arrows: rows (step, which, dx, dy,
     angle, size) for the unit directions of −g and of u.
     """
-    tr = race_run(racer, convention, knobs, surface, kappa, start, steps, noise, seed, True)
+    tr = race_run(racer, convention, knobs, surface, bowl, start, steps, noise, seed, True)
     q = inside(build(racer, convention, **dict(knobs)), tr)
     n_valid = tr.steps if tr.diverged_at < 0 else max(int(tr.diverged_at) - 1, 1)
     idx = thin_index(n_valid, max_points)
@@ -139,11 +142,14 @@ def mlp_run(racer: str, convention: str, knobs: tuple, dataset: str, n: int, noi
 @st.cache_data(max_entries=64, show_spinner=False)
 def mlp_sweep(racer: str, convention: str, knobs: tuple, dataset: str, n: int, noise: float,
               hidden: int, batch: int, seed: int, steps: int):
-    """The racer's learning-rate sweep on the network (final full-data loss per rate)."""
+    """The racer's learning-rate sweep on the network (full-data loss at checkpoints);
+    with mini-batches, over ``NOISE_SEEDS`` batch orders (same data, same θ₀)."""
     problem = mlp_problem(dataset, n, noise, hidden, batch, seed)
-    sw = tune(racer, convention, dict(knobs), problem, problem.theta0, steps, MLP_LRS,
-              seed=seed, final_loss=problem.f)
-    return sw._replace(trajectory=None)
+    orders = range(NOISE_SEEDS if batch else 1)       # mini-batches: several batch orders
+    parts = [tune(racer, convention, dict(knobs), replace(problem, seed=seed + i),
+                  problem.theta0, steps, MLP_LRS, seed=seed, final_loss=problem.f)
+             for i in orders]
+    return combine(parts)._replace(trajectory=None)
 
 
 def boundary_cells(problem, thetas: dict, n_cells: int) -> pd.DataFrame:

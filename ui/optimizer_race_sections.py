@@ -35,8 +35,9 @@ from ui.render import show, to_spec, with_step
 from ui.style import style_for
 
 P = ui.P
-QUANTITIES = ("g", "buf", "m", "m_hat", "s", "v", "v_hat", "w", "eff_lr", "u")
-POSITIVE = frozenset({"s", "v", "v_hat", "w", "eff_lr"})
+QUANTITIES = ("g", "buf", "m", "m_hat", "s", "v", "v_hat", "vmax", "vmax_hat", "w", "eff_lr",
+              "u")
+POSITIVE = frozenset({"s", "v", "v_hat", "vmax", "vmax_hat", "w", "eff_lr"})
 
 
 class Ctx(NamedTuple):
@@ -49,7 +50,7 @@ class Ctx(NamedTuple):
     run_knobs: dict      # racer -> knob_key of the knobs it runs with (lr included)
     labels: dict         # racer -> legend name
     colour: dict         # racer -> palette key
-    where: tuple         # (surface, kappa, start, steps, noise, seed)
+    where: tuple         # (surface, (κ, angle), start, steps, noise, seed)
     f_min: float
 
     def t(self, key: str, **fmt) -> str:
@@ -96,11 +97,11 @@ def keras_note(F, racers: list[str]) -> None:
 @st.cache_data(max_entries=64, show_spinner=False)
 def _race_spec(racers: tuple, convention: str, where: tuple, f_min: float, projector: bool,
                loss_title: str, step_title: str) -> dict:
-    surface, kappa = where[0], where[1]
+    surface, bowl = where[0], where[1]
     paths = data.compact(pd.concat(
         [path_frame(label, colour, data.race_run(r, convention, knobs, *where), f_min=f_min)
          for r, knobs, label, colour in racers], ignore_index=True))
-    params = data.surface_of(surface, kappa).params
+    params = data.surface_of(surface, bowl).params
     cells, lines, minima, log_color = surface_picture(surface, params)
     chart = charts.surface_view(cells, data.compact(lines), minima, paths, style_for(projector),
                                 log_color=log_color, loss_title=loss_title,
@@ -120,7 +121,7 @@ def race_section(c: Ctx, flagged: list[str]) -> None:
     player(c.F, "race", race.steps, lambda step: show(with_step(spec, step), key="race_map",
                                                       pick=True), chart_key="race_map")
     st.caption(t("map_help"))
-    surface = data.surface_of(race.surface, race.kappa)
+    surface = data.surface_of(race.surface, race.bowl)
     runs = c.runs()
     rows = leaderboard([standing(r, runs[r], c.f_min, race.tol, surface.nearest_minimum_distance)
                         for r in race.racers])

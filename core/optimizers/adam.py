@@ -139,7 +139,8 @@ def nadam(lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, momentum_deca
         \end{aligned}
 
     Convention: this is torch's NAdam (Dozat's schedule with ψ = 0.004). Keras's NAdam
-    uses μ_t = β₁(1 − ½·0.96ᵗ), without ψ: a different algorithm with the same name.
+    is the same formula with ψ = 1, μ_t = β₁(1 − ½·0.96ᵗ), so its momentum warms up
+    within tens of steps instead of thousands.
     """
     name = "nadam"
     lr = number(name, "lr", lr, 0.0, lo_open=True)
