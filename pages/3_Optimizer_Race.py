@@ -49,7 +49,8 @@ ctx = sections.Ctx(
     where=where, f_min=min(m.value for m in surface.minima))
 
 with race_area:
-    sections.race_section(ctx, flagged)
+    edge = [r for r, s in sweeps.items() if s.best >= 0 and s.at_edge]
+    sections.race_section(ctx, flagged, edge)
 if section == "fair":
     sections.fair_section(ctx)
 elif section == "inside" and look:

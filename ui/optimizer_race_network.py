@@ -13,7 +13,8 @@ from ui import charts
 from ui import charts_optimizer_race as rc
 from ui import optimizer_race_controls as ui
 from ui import optimizer_race_data as data
-from ui.optimizer_race_sections import Ctx, fmt
+from ui.numbers import fmt
+from ui.optimizer_race_sections import Ctx
 from ui.render import show, to_spec
 from ui.style import style_for
 
@@ -66,7 +67,7 @@ def network_section(c: Ctx) -> None:
     st.caption(t("net.boundary_help"))
     table = pd.DataFrame({
         t("board.name"): [r[0] for r in rows], t("board.lr"): [fmt(r[1]) for r in rows],
-        t("net.final"): [r[2] for r in rows], t("net.accuracy"): [f"{r[3]:.0%}" for r in rows],
+        t("net.final"): [fmt(r[2], 4) for r in rows],
+        t("net.accuracy"): [f"{r[3]:.0%}" for r in rows],
         t("board.status"): [t("board.diverged", k=r[4]) if r[4] >= 0 else "–" for r in rows]})
-    st.dataframe(table.style.format({t("net.final"): "{:.4g}"}), hide_index=True,
-                 width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch")

@@ -30,6 +30,7 @@ from ui import optimizer_race_controls as ui
 from ui import optimizer_race_data as data
 from ui.cache import surface_picture
 from ui.geometry import path_frame
+from ui.numbers import finite_or_nan, fmt
 from ui.play import player
 from ui.render import show, to_spec, with_step
 from ui.style import style_for
@@ -70,8 +71,6 @@ class Ctx(NamedTuple):
                      for r in self.race.racers)
 
 
-def fmt(v: float) -> str:
-    return f"{v:,.0f}" if 1e3 <= abs(v) < 1e9 else f"{v:.3g}"
 
 
 def keras_note(F, racers: list[str]) -> None:
@@ -110,10 +109,14 @@ def _race_spec(racers: tuple, convention: str, where: tuple, f_min: float, proje
     return to_spec(chart)
 
 
-def race_section(c: Ctx, flagged: list[str]) -> None:
+def race_section(c: Ctx, flagged: list[str], edge: list[str]) -> None:
     race, t = c.race, c.t
     st.subheader(t("race"))
     st.markdown(t(f"lr_mode_says.{race.lr_mode}", lr=fmt(race.shared_lr)))
+    if race.lr_mode == "tuned":
+        st.caption(c.F.t("frame.tuning_rule"))
+    if edge:
+        st.caption(t("race.at_edge", names=", ".join(c.labels[r] for r in edge)))
     for r in flagged:
         st.warning(t("all_diverged", name=c.labels[r], lr=fmt(c.lrs[r])))
     spec = _race_spec(c.key(), race.convention, c.where, c.f_min, c.F.projector,
@@ -143,13 +146,12 @@ def _leaderboard(c: Ctx, rows) -> None:
         t("board.lr"): [fmt(c.lrs[r.racer]) for r in rows],
         t("board.steps", tol=fmt(c.race.tol)): [str(r.steps_to_tol) if r.steps_to_tol >= 0
                                                 else "–" for r in rows],
-        t("board.final"): [r.final_loss for r in rows],
-        t("board.distance"): [r.distance for r in rows],
+        t("board.final"): [fmt(r.final_loss, 4) for r in rows],
+        t("board.distance"): [fmt(r.distance) for r in rows],
         t("board.status"): [status(r) for r in rows],
     })
     colours = [f"color: {palette.color(c.colour[r.racer])}; font-weight: 600" for r in rows]
-    styled = table.style.apply(lambda _: colours, subset=[name]).format(
-        {t("board.final"): "{:.4g}", t("board.distance"): "{:.3g}"})
+    styled = table.style.apply(lambda _: colours, subset=[name])
     st.dataframe(styled, hide_index=True, width="stretch")
 
 
@@ -193,7 +195,8 @@ def _sensitivity_spec(racers: tuple, sweep_knobs: tuple, convention: str, where:
     sweeps = pd.DataFrame(rows, columns=["series", "key", "lr", "gap", "diverged_at"])
     sane = sweeps.gap[sweeps.diverged_at < 0]
     top = float(sane.max()) * 10 if len(sane) else 1.0
-    sweeps["gap"] = sweeps.gap.where(sweeps.diverged_at < 0, top).clip(lower=1e-16)
+    sweeps["gap"] = finite_or_nan(sweeps.gap.where(sweeps.diverged_at < 0, top).clip(
+        lower=1e-16))
     chosen_df = pd.DataFrame(chosen, columns=["series", "key", "lr", "gap"])
     x_title, y_title, diverged, used = titles
     return to_spec(rc.sensitivity_view(data.compact(sweeps), data.compact(chosen_df),
@@ -210,6 +213,7 @@ def fair_section(c: Ctx) -> None:
     show(_sensitivity_spec(c.key(), sweep_knobs, c.race.convention, c.where, c.f_min,
                            c.F.projector, titles), key="sensitivity")
     st.caption(t("fair_help"))
+    st.caption(c.F.t("frame.tuning_rule"))
     st.markdown(_fair_summary(c, c.sweeps()))
 
 

@@ -54,7 +54,11 @@ EN = {
                            "defaults in PyTorch and Keras. Switch to see Keras's versions.",
     P + "surface": "Surface",
     P + "kappa": "Condition number κ of the bowl",
-    P + "kappa_help": "How many times steeper the bowl is along y than along x.",
+    P + "kappa_help": "The condition number: the bowl's largest curvature divided by its "
+                      "smallest (κ across the valley, 1 along it).",
+    P + "angle": "Angle of the valley θ (degrees)",
+    P + "angle_help": "Turns the bowl so that its valley runs at θ degrees to the x axis. At "
+                      "0° the valley lies along x.",
     P + "start": "Start point",
     P + "start_now": "Start: ({x}, {y}). Click any spot of the map to start from there.",
     P + "start_reset": "Back to this surface's usual start",
@@ -69,8 +73,8 @@ EN = {
     P + "lr_mode.shared": "one rate for all",
     P + "lr_mode.own": "as set in each panel",
     P + "lr_mode_help": "“Each at its best” tries {n} rates from {lo} to {hi} for every "
-                        "optimizer in one batched run and keeps the one with the lowest "
-                        "final loss.",
+                        "optimizer in one batched run and keeps the best by the rule shown "
+                        "under the race; a rate whose path leaves the map is ruled out too.",
     P + "shared_lr": "Shared learning rate η",
     P + "tol": "Loss tolerance",
     P + "tol_help": "An optimizer has arrived once its loss is within this distance of the "
@@ -90,8 +94,10 @@ EN = {
     P + "knob.initial_accumulator_value": "starting value of the sum s",
     P + "knob.weight_decay": "weight decay λ",
     P + "knob.amsgrad": "AMSGrad",
-    P + "knob.amsgrad_help": "Divide by the largest second moment seen so far instead of the "
-                             "current one, so the effective rate can never grow again.",
+    P + "knob.amsgrad_help": "Divide by v^max, the largest raw second moment v seen so far, "
+                             "instead of the current v. Smaller gradients then no longer raise "
+                             "the effective rate, but torch still divides v^max by 1 − β₂ᵗ, so "
+                             "the rate keeps growing while that correction fades.",
     P + "keras_intro": "**Keras conventions are on.** Each panel now starts from Keras's "
                        "defaults and runs Keras's formula. What changes for the optimizers "
                        "in this race:",
@@ -112,12 +118,13 @@ EN = {
                                "small learning rate where PyTorch leaves it unscaled, so with its"
                                " defaults it barely moves.",
     P + "keras_diff.adam": "Adam: ε is added to the raw √v (the paper's “ε-hat”), not to the "
-                           "bias-corrected root. This only matters while gradients are tiny.",
+                           "bias-corrected root. Keras's ε therefore weighs more in the first steps, which makes "
+                           "them smaller where gradients are tiny.",
     P + "keras_diff.adamw": "AdamW: the ε-hat form as for Adam, and a smaller default weight "
                             "decay.",
-    P + "keras_diff.nadam": "NAdam: a different algorithm under the same name. Keras's momentum "
-                            "schedule warms up far faster than PyTorch's. The legend calls it "
-                            "“Keras's variant”.",
+    P + "keras_diff.nadam": "NAdam: PyTorch's formula with its momentum-decay constant ψ set to 1 "
+                            "instead of 0.004, so the momentum schedule warms up within tens of "
+                            "steps instead of thousands. The legend calls it “Keras's variant”.",
     P + "race": "The race",
     P + "lr_mode_says.tuned": "Every optimizer runs at **its own best learning rate**, found "
                               "by a sweep on this very race (see “Fair comparison” below).",
@@ -155,17 +162,20 @@ EN = {
     P + "closer.network": "A tiny neural network",
     P + "look": "Optimizer to open up",
     P + "fair": "Fair comparison: every learning rate, every optimizer",
-    P + "fair_intro": "Each line is one optimizer run at {n} learning rates, all at once. Its "
-                      "lowest point is that optimizer's best rate; crosses along the top "
-                      "mark rates that blew up. Large rings show the rates the race above "
-                      "actually used.",
+    P + "fair_intro": "Each line is one optimizer run at {n} learning rates, all at once, "
+                      "showing its final loss at each rate; crosses along the top mark rates "
+                      "that blew up. Large rings show the rates the race above used. The "
+                      "rule below judges a whole loss curve, not only its last point, so the "
+                      "chosen rate need not be the lowest point of its line.",
     P + "chosen_lr": "rate used in the race",
     P + "fair_help": "Same start, same steps, same noise for every run: only the learning "
                      "rate changes along a line.",
     P + "fair.none": "Every rate diverged for every optimizer: try fewer steps or another "
                      "start.",
     P + "fair.span": "Best rates range from {lo_lr} ({lo}) to {hi_lr} ({hi}), a factor of "
-                     "{ratio}. No single rate is right for all of them.",
+                     "{ratio}. No single rate is right for all of them. With momentum μ the "
+                     "steady step is η/(1 − μ), so momentum's best η is not comparable with "
+                     "SGD's: compare η/(1 − μ).",
     P + "fair.shared_blows": "At the shared rate η = {lr}, {name} does not just lose: it "
                              "diverges.",
     P + "fair.shared_costs": "At the shared rate η = {lr}, {name} ends {ratio} times further "
@@ -174,7 +184,9 @@ EN = {
     P + "inside": "Inside {name}",
     P + "watch.sgd": "Plain SGD has no memory; with momentum, the buffer b adds up past "
                      "gradients, so the step keeps pointing the way the ball was already "
-                     "rolling. The effective rate is just η.",
+                     "rolling. Without momentum the step is η·g; with momentum μ the buffer "
+                     "in a steady slope grows to g/(1 − μ), so the steady step is "
+                     "η/(1 − μ)·g: with μ = 0.9, ten times η.",
     P + "watch.adagrad": "Watch the sum s: it only grows, so the effective rate of each "
                          "coordinate only shrinks. Steps get smaller for good, even on a "
                          "flat stretch where bigger steps would help.",
@@ -201,6 +213,8 @@ EN = {
     P + "q.s": "sum of squared gradients s",
     P + "q.v": "average of squared gradients v",
     P + "q.v_hat": "v̂ (bias-corrected)",
+    P + "q.vmax": "running maximum v^max of v",
+    P + "q.vmax_hat": "v^max / (1 − β₂ᵗ), what AMSGrad divides by",
     P + "q.w": "average of squared steps w",
     P + "q.eff_lr": "effective learning rate η_eff",
     P + "q.u": "step taken u",
@@ -235,9 +249,14 @@ EN = {
                              "white on the decision boundary.",
     P + "net.final": "final loss",
     P + "net.accuracy": "training accuracy",
-    P + "surface_lesson.bowl": "A long, narrow bowl: one direction is much steeper than the "
-                               "other, so a single step size zig-zags across the valley and "
-                               "crawls along it.",
+    P + "surface_lesson.bowl": "A long, narrow bowl: the curvature across the valley is κ "
+                               "times that along it, so a single step size zig-zags across "
+                               "the valley and crawls along it. AdaGrad, RMSProp and Adam "
+                               "scale each coordinate separately, which fits the valley only "
+                               "when it runs along an axis: set the angle to 0° and they "
+                               "arrive in a few steps; turned, that shortcut is gone.",
+    P + "race.at_edge": "Best rate at the edge of the grid for {names}: a better rate may lie "
+                        "beyond it.",
     P + "surface_lesson.rosenbrock": "Reaching the curved valley is easy; following its "
                                      "nearly flat floor to the minimum is the slow part.",
     P + "surface_lesson.beale": "Steep walls next to wide plateaus: a step that is safe on a "
@@ -280,7 +299,9 @@ ZH = {
                            "切换即可查看 Keras 的版本。",
     P + "surface": "损失曲面",
     P + "kappa": "碗面的条件数 κ",
-    P + "kappa_help": "碗面沿 y 方向比沿 x 方向陡多少倍。",
+    P + "kappa_help": "条件数：碗面最大曲率与最小曲率之比（横穿山谷方向为 κ，沿山谷方向为 1）。",
+    P + "angle": "山谷的角度 θ（度）",
+    P + "angle_help": "旋转碗面，使山谷与 x 轴成 θ 度角。0° 时山谷沿 x 轴方向。",
     P + "start": "起点",
     P + "start_now": "起点：({x}, {y})。点击地图上任意位置即可从那里出发。",
     P + "start_reset": "回到这个曲面的默认起点",
@@ -294,7 +315,7 @@ ZH = {
     P + "lr_mode.shared": "所有优化器共用一个",
     P + "lr_mode.own": "按各自面板设置",
     P + "lr_mode_help": "“各用最佳值”会在一次批量运行中为每个优化器尝试 {lo} 到 {hi} 之间的 "
-                        "{n} 个学习率，并保留最终损失最低的那个。",
+                        "{n} 个学习率，并按比赛下方说明的规则选出最佳值；路径跑出地图的学习率也会被排除。",
     P + "shared_lr": "共用学习率 η",
     P + "tol": "损失容差",
     P + "tol_help": "当优化器的损失与曲面最低值相差不超过这个数时，就算到达终点。",
@@ -312,8 +333,9 @@ ZH = {
     P + "knob.initial_accumulator_value": "累加和 s 的初始值",
     P + "knob.weight_decay": "权重衰减 λ",
     P + "knob.amsgrad": "AMSGrad",
-    P + "knob.amsgrad_help": "用迄今为止最大的二阶矩代替当前二阶矩作除数，"
-                             "这样有效学习率就再也不会回升。",
+    P + "knob.amsgrad_help": "用迄今为止最大的未修正二阶矩 v^max 代替当前的 v 作除数。"
+                             "梯度变小不会再让有效学习率升高；但 torch 仍把 v^max 除以 1 − β₂ᵗ，"
+                             "所以在这个修正逐渐消失的过程中，有效学习率仍会增大。",
     P + "keras_intro": "**已切换到 Keras 约定。** 每个面板现在从 Keras 的默认值开始，"
                        "并运行 Keras 的公式。本场比赛中各优化器的变化：",
     P + "keras_table": "不同的默认值",
@@ -329,10 +351,10 @@ ZH = {
     P + "keras_diff.adadelta": "Adadelta：公式相同，但 Keras 会把步长再乘以一个很小的学习率，而 PyTorch "
                                "不做缩放，所以用默认值时它几乎不动。",
     P + "keras_diff.adam": "Adam：ε 加在未修正的 √v 上（论文中的“ε-hat”形式），而不是加在偏差修正后的根上。"
-                           "只有梯度非常小时才有影响。",
+                           "因此在最初几步中 Keras 的 ε 分量更重，梯度很小时它的步子更小。",
     P + "keras_diff.adamw": "AdamW：与 Adam 一样采用 ε-hat 形式，默认权重衰减更小。",
-    P + "keras_diff.nadam": "NAdam：同名但算法不同。Keras 的动量进度表升温比 PyTorch 的快得多。"
-                            "图例中标为“Keras 版本”。",
+    P + "keras_diff.nadam": "NAdam：与 PyTorch 的公式相同，只是动量衰减常数 ψ 取 1 而不是 0.004，"
+                            "所以动量调度的预热只需几十步，而不是几千步。图例中标为“Keras 版本”。",
     P + "race": "比赛",
     P + "lr_mode_says.tuned": "每个优化器都以**它自己的最佳学习率**运行，这个学习率由对本场比赛"
                               "的扫描得到（见下方“公平比较”）。",
@@ -366,19 +388,23 @@ ZH = {
     P + "closer.network": "一个小型神经网络",
     P + "look": "要打开查看的优化器",
     P + "fair": "公平比较：每个学习率、每个优化器",
-    P + "fair_intro": "每条线代表一个优化器同时在 {n} 个学习率下运行的结果。线的最低点就是该优化器"
-                      "的最佳学习率；顶部的叉号表示发散的学习率。大圆环表示上面比赛实际使用的学习率。",
+    P + "fair_intro": "每条线代表一个优化器同时在 {n} 个学习率下运行的结果，显示每个学习率下的最终损失；"
+                      "顶部的叉号表示发散的学习率。大圆环表示上面比赛使用的学习率。下面的规则评判的是"
+                      "整条损失曲线而不只是最后一点，所以选中的学习率不一定是线的最低点。",
     P + "chosen_lr": "比赛中使用的学习率",
     P + "fair_help": "所有运行的起点、步数和噪声都相同：沿着一条线变化的只有学习率。",
     P + "fair.none": "每个优化器的每个学习率都发散了：试试减少步数或换一个起点。",
     P + "fair.span": "最佳学习率从 {lo_lr}（{lo}）到 {hi_lr}（{hi}）不等，相差 {ratio} 倍。"
-                     "没有哪一个学习率对所有优化器都合适。",
+                     "没有哪一个学习率对所有优化器都合适。有动量 μ 时稳定后的步长是 η/(1 − μ)，"
+                     "所以动量法的最佳 η 不能直接和 SGD 的比较：应比较 η/(1 − μ)。",
     P + "fair.shared_blows": "在共用学习率 η = {lr} 下，{name} 不只是落后，而是直接发散。",
     P + "fair.shared_costs": "在共用学习率 η = {lr} 下，{name} 最终离极小值的距离是它用最佳学习率时"
                              "的 {ratio} 倍。用同一个学习率比赛，测出的主要是这个学习率恰好适合谁。",
     P + "inside": "走进 {name}",
     P + "watch.sgd": "普通 SGD 没有记忆；加上动量后，缓冲量 b 会累积过去的梯度，"
-                     "所以步子会继续朝小球原本滚动的方向走。有效学习率就是 η。",
+                     "所以步子会继续朝小球原本滚动的方向走。没有动量时一步是 η·g；有动量 μ 时，"
+                     "在坡度不变处缓冲量会增大到 g/(1 − μ)，所以稳定后的一步是 η/(1 − μ)·g："
+                     "μ = 0.9 时是 η 的十倍。",
     P + "watch.adagrad": "注意累加和 s：它只增不减，所以每个坐标的有效学习率只会变小。"
                          "步子会永久地变小，即使在需要大步的平坦地段也是如此。",
     P + "watch.rmsprop": "这里的 v 是衰减平均而不是累加和：梯度变小时，v 会忘掉以前的大梯度，"
@@ -400,6 +426,8 @@ ZH = {
     P + "q.s": "梯度平方累加和 s",
     P + "q.v": "梯度平方平均 v",
     P + "q.v_hat": "v̂（偏差修正）",
+    P + "q.vmax": "v 的历史最大值 v^max",
+    P + "q.vmax_hat": "v^max / (1 − β₂ᵗ)，AMSGrad 的除数",
     P + "q.w": "步长平方平均 w",
     P + "q.eff_lr": "有效学习率 η_eff",
     P + "q.u": "实际步 u",
@@ -430,8 +458,12 @@ ZH = {
                              "橙色区域预测为“橙色类”，白色为决策边界。",
     P + "net.final": "最终损失",
     P + "net.accuracy": "训练准确率",
-    P + "surface_lesson.bowl": "又长又窄的碗：一个方向比另一个方向陡得多，"
-                               "所以单一步长会在山谷两侧来回折返，沿谷底却走得很慢。",
+    P + "surface_lesson.bowl": "又长又窄的碗：横穿山谷方向的曲率是沿山谷方向的 κ 倍，"
+                               "所以单一步长会在山谷两侧来回振荡，沿谷底却走得很慢。"
+                               "AdaGrad、RMSProp 和 Adam 对每个坐标分别缩放，只有山谷沿坐标轴方向时"
+                               "才正好适合：把角度设为 0°，它们几步就能到达；山谷转过一个角度后，"
+                               "这条捷径就没有了。",
+    P + "race.at_edge": "{names} 的最佳学习率位于网格端点：更好的值可能在网格之外。",
     P + "surface_lesson.rosenbrock": "走进弯曲的山谷很容易；沿着几乎平坦的谷底走到极小值才是慢的部分。",
     P + "surface_lesson.beale": "陡峭的崖壁旁边是宽阔的平台：在崖壁上安全的步长，到了平台上就走得很慢。",
     P + "surface_lesson.saddle": "在鞍点处坡度同样为零：靠近山脊时下降会变慢，然后才滑向两侧。",
