@@ -12,7 +12,9 @@ from core.surfaces import SURFACE_NAMES, Surface, get_surface, surfaces
 
 DEFAULTS = surfaces()
 # Every default surface plus the bowl at the ends of its kappa range.
-CASES = DEFAULTS + (get_surface("bowl", kappa=1e-2), get_surface("bowl", kappa=1e3))
+CASES = DEFAULTS + (get_surface("bowl", kappa=1e-2), get_surface("bowl", kappa=1e3),
+                    get_surface("bowl", kappa=100.0, angle=30.0),
+                    get_surface("bowl", kappa=50.0, angle=-90.0))
 
 
 def _id(surface: Surface) -> str:
@@ -176,6 +178,8 @@ def test_bowl_default_kappa_is_ten():
     ("bowl", {"kappa": -1.0}, "kappa"),
     ("bowl", {"kappa": 5e-3}, "kappa"),
     ("bowl", {"kappa": 2e3}, "kappa"),
+    ("bowl", {"angle": 91.0}, "angle"),
+    ("bowl", {"angle": "nan"}, "angle"),
     ("bowl", {"kappa": float("nan")}, "kappa"),
     ("bowl", {"kappa": float("inf")}, "kappa"),
     ("bowl", {"kappa": "10"}, "kappa"),
@@ -243,3 +247,20 @@ def test_two_wells_momentum_rolls_into_the_deep_well():
     ends = f"plain GD ended at {plain}, heavy ball ended at {ball}"
     assert np.linalg.norm(plain - shallow) < 1e-3, ends
     assert np.linalg.norm(ball - deep) < 1e-3, ends
+
+
+@pytest.mark.parametrize("angle", [-90.0, -30.0, 0.0, 30.0, 45.0, 90.0])
+def test_turned_bowl_has_its_minimum_at_the_origin_and_valley_at_the_angle(angle):
+    bowl = get_surface("bowl", kappa=100.0, angle=angle)
+    along = np.array([np.cos(np.radians(angle)), np.sin(np.radians(angle))])
+    across = np.array([-along[1], along[0]])
+    assert bowl.f(np.zeros(2)) == 0.0
+    assert bowl.f(2 * along) == pytest.approx(2.0)          # curvature 1 along the valley
+    assert bowl.f(2 * across) == pytest.approx(200.0)       # curvature κ across it
+    assert np.allclose(bowl.grad(along), along)
+
+
+def test_angle_zero_is_the_unturned_bowl():
+    a, b = get_surface("bowl", kappa=7.0), get_surface("bowl", kappa=7.0, angle=0.0)
+    p = np.random.default_rng(0).uniform(-5, 5, (20, 2))
+    assert np.array_equal(a.f(p), b.f(p)) and a.latex == b.latex and a.params == b.params
