@@ -4,9 +4,10 @@ dataset, charts small, every choice in the URL."""
 
 import pytest
 
-from core.race import RACERS
+from core.race import RACERS, knob_range
 from core.surfaces import SURFACE_NAMES
 from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
+from ui.optimizer_race_controls import knob_key
 from ui.text import CATALOGUE
 
 PAGE = "pages/3_Optimizer_Race.py"
@@ -145,11 +146,27 @@ def test_noise_is_seeded():
     {"noise": "inf"}, {"seed": "1e9"}, {"kappa": "0", "surface": "bowl"},
     {"conv": "jax"}, {"tol": "2"}, {"closer": "inside", "look": "lion"},
     {"closer": "network", "data": "xor", "hidden": "500", "batch": "7"},
+    {"opts": "nesterov", "nesterov.momentum": "0"},
+    {"opts": "nesterov", "conv": "keras", "k.nesterov.momentum": "0"},
+    {"kappa": "0.5", "surface": "bowl"}, {"angle": "120", "surface": "bowl"},
 ])
 def test_bad_links_fall_back_with_a_notice(query):
     at = race(query)
     check(at)
     assert url_notices(at), f"no notice for {query}"
+
+
+@pytest.mark.parametrize("convention", ["torch", "keras"])
+def test_nesterov_momentum_at_the_slider_minimum(convention):
+    """The slider's own minimum is legal for Nesterov's rule: no exception, no notice."""
+    at = race({"opts": "nesterov,momentum", "lrmode": "own", "conv": convention})
+    key = knob_key("nesterov", "momentum", convention)
+    slider = at.slider(key=key)
+    slider.set_value(slider.min).run()
+    check(at)
+    assert not url_notices(at), url_notices(at)
+    assert at.slider(key=key).value == knob_range("nesterov", "momentum")[0]
+    assert len(board(at)) == 2
 
 
 def test_hostile_text_in_the_link_is_only_shown_as_text():
@@ -239,3 +256,77 @@ def test_every_preset_loads(name):
     assert at.selectbox(key="surface").value == preset.surface
     assert at.multiselect(key="opts").value == list(preset.racers)
     assert len(board(at)) == len(preset.racers)
+
+
+def divergence_notices(at) -> list[str]:
+    """Everything on the page that says a run blew up."""
+    said = [w.value for w in at.warning]
+    said += [line for line in markdown(at).split("\n") if "Blew up" in line]
+    said += [s for d in at.dataframe for col in d.value.columns for s in d.value[col].astype(str)
+             if "diverged at step" in s]
+    return said
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_no_divergence_notice_at_the_defaults_of_every_section(section):
+    at = race({"closer": section})
+    assert_clean(at)
+    assert not divergence_notices(at), divergence_notices(at)
+
+
+@pytest.mark.parametrize("name", ["ball_through_hole", "all_on_rosenbrock", "narrow_bowl",
+                                  "noisy_saddle"])
+def test_no_divergence_notice_in_any_preset(name):
+    at = race()
+    at.selectbox(key="_preset").select(name).run()
+    at.button(key="_preset_load").click().run()
+    assert_clean(at)
+    assert not divergence_notices(at), (name, divergence_notices(at))
+
+
+@pytest.mark.parametrize("surface", SURFACE_NAMES)
+def test_no_divergence_notice_on_any_surface_at_its_defaults(surface):
+    at = race({"surface": surface})
+    assert_clean(at)
+    assert not divergence_notices(at), (surface, divergence_notices(at))
+
+
+def test_tuned_race_says_how_the_rate_is_chosen():
+    at = race()
+    assert CATALOGUE["en"]["frame.tuning_rule"] in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("conv,key", [("torch", "nesterov.momentum"),
+                                      ("keras", "k.nesterov.momentum")])
+def test_nesterov_momentum_zero_in_a_link_gets_a_notice(conv, key):
+    at = race({"opts": "nesterov", "conv": conv, key: "0"})
+    assert_clean(at)
+    assert url_notices(at), [w.value for w in at.warning]
+    assert at.slider(key=key).value == 0.9
+
+
+def test_nesterov_momentum_slider_minimum_runs():
+    at = race({"opts": "nesterov,momentum", "lrmode": "own", "closer": "inside",
+               "look": "nesterov"})
+    at.slider(key="nesterov.momentum").set_value(at.slider(key="nesterov.momentum").min).run()
+    assert_clean(at)
+    at.slider(key="momentum.momentum").set_value(0.0).run()
+    assert_clean(at)
+
+
+@pytest.mark.parametrize("conv", ["torch", "keras"])
+@pytest.mark.parametrize("end", ["min", "max"])
+def test_every_knob_of_every_racer_at_its_slider_limit(conv, end):
+    from core.race import KNOBS, knob_range
+    from ui.optimizer_race_controls import knob_key
+
+    query = {"opts": ALL, "conv": conv, "lrmode": "own", "steps": "50"}
+    for r in RACERS:
+        for k in KNOBS[r]:
+            if k == "amsgrad":
+                query[knob_key(r, k, conv)] = "true" if end == "max" else "false"
+            else:
+                query[knob_key(r, k, conv)] = f"{knob_range(r, k)[end == 'max']:g}"
+    at = race(query)
+    assert_clean(at)
+    assert not url_notices(at), url_notices(at)

@@ -18,6 +18,7 @@ from core.race import (
     build,
     chosen_lr,
     default_knobs,
+    knob_range,
     leaderboard,
     run_racer,
     standing,
@@ -221,3 +222,33 @@ def test_inside_is_zero_after_divergence_and_needs_states():
     assert all(np.all(v[k:] == 0) and np.all(np.isfinite(v)) for v in q.values())
     with pytest.raises(ValueError):
         inside(build("adam"), run_racer("adam", "torch", {}, bowl, bowl.start, 5))
+
+
+def _slider_ends(racer: str, convention: str):
+    """Every knob of ``racer`` set alone to its slider's minimum and maximum."""
+    base = default_knobs(racer, convention)
+    for knob in KNOBS[racer]:
+        ends = (False, True) if knob == "amsgrad" else knob_range(racer, knob)
+        for value in ends:
+            yield knob, value, {**base, knob: value}
+
+
+@pytest.mark.parametrize("convention", CONVENTIONS)
+@pytest.mark.parametrize("racer", RACERS)
+def test_every_knob_at_its_slider_ends_runs(racer, convention):
+    """No slider value is refused by the rule (Nesterov's momentum starts above 0)."""
+    s = get_surface("rosenbrock")
+    for knob, value, knobs in _slider_ends(racer, convention):
+        try:
+            tr = run_racer(racer, convention, knobs, s, s.start, 20)
+            tune(racer, convention, knobs, s, s.start, 20, [1e-3, 1e-2])
+        except Exception as exc:  # noqa: BLE001 - the test reports any refusal
+            pytest.fail(f"{racer} ({convention}) {knob}={value}: {exc!r}")
+        assert tr.points.shape == (21, 2), (racer, knob, value)
+
+
+def test_nesterov_momentum_slider_starts_above_zero():
+    lo, hi = knob_range("nesterov", "momentum")
+    assert 0 < lo < hi < 1, (lo, hi)
+    with pytest.raises(ValueError, match="momentum > 0"):
+        build("nesterov", momentum=0.0)

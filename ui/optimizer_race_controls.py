@@ -179,11 +179,10 @@ def _panel(F, racer: str, convention: str, lr_mode: str) -> dict:
     for i, knob in enumerate(KNOBS[racer]):
         key, label, where = knob_key(racer, knob, convention), F.t(P + f"knob.{knob}"), cols[i % 3]
         default = defaults[knob]
-        if knob == "lr":
-            value = controls.log_slider(F, key, label, 1e-4, 10.0, default, stops=LR_STOPS,
-                                        where=where)
-        elif knob == "eps":
-            value = controls.log_slider(F, key, label, 1e-12, 0.1, default, stops=EPS_STOPS,
+        if knob in ("lr", "eps"):
+            lo, hi = knob_range(racer, knob)
+            value = controls.log_slider(F, key, label, lo, hi, default,
+                                        stops=LR_STOPS if knob == "lr" else EPS_STOPS,
                                         where=where)
         elif knob == "amsgrad":
             value = controls.toggle(F, key, label, default, where=where,
