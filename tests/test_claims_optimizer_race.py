@@ -139,7 +139,7 @@ def test_momentum_steady_step_is_lr_over_one_minus_mu():
 
 
 def amsgrad_rates(gradients):
-    b1, b2 = 0.9, 0.999
+    b1 = 0.9
     opt = make("adam", lr=1.0, amsgrad=True, eps=0.0)
     state, x, rates = opt.init(np.zeros(1)), np.zeros(1), []
     for t, g in enumerate(gradients, 1):

@@ -69,7 +69,7 @@ def test_condition_number_of_the_bowl():
                "lr": "0.03"})
     check(at)
     assert at.slider(key="kappa").value == 100.0
-    # at η = 0.03 plain SGD is unstable on the y axis (curvature 100 > 2/η ≈ 67)
+    # at η = 0.03 plain SGD is unstable across the valley (curvature 100 > 2/η ≈ 67)
     assert "diverged at step" in " ".join(board(at).iloc[:, -1]), board(at)
 
 
