@@ -24,6 +24,8 @@ STATES = {
     "network": "closer=network&data=spirals&opts=sgd,momentum,rmsprop,adam",
     "keras": "conv=keras&opts=adagrad,rmsprop,adam,nadam&closer=inside&look=nadam",
     "wells": "surface=two_wells&opts=sgd,momentum&lrmode=own&sgd.lr=0.05&momentum.lr=0.05",
+    "bowl": "surface=bowl",
+    "bowl_zh": "surface=bowl&lang=zh",
 }
 
 
