@@ -122,8 +122,8 @@ EN = {
                            "them smaller where gradients are tiny.",
     P + "keras_diff.adamw": "AdamW: the ε-hat form as for Adam, and a smaller default weight "
                             "decay.",
-    P + "keras_diff.nadam": "NAdam: PyTorch's formula with its momentum-decay constant ψ set to 1 "
-                            "instead of 0.004, so the momentum schedule warms up within tens of "
+    P + "keras_diff.nadam": "NAdam: PyTorch's formula, whose momentum at step t is "
+                            "μ_t = β₁(1 − ½·0.96^(tψ)), with ψ set to 1 instead of 0.004, so the momentum schedule warms up within tens of "
                             "steps instead of thousands. The legend calls it “Keras's variant”.",
     P + "race": "The race",
     P + "lr_mode_says.tuned": "Every optimizer runs at **its own best learning rate**, found "
@@ -173,9 +173,11 @@ EN = {
     P + "fair.none": "Every rate diverged for every optimizer: try fewer steps or another "
                      "start.",
     P + "fair.span": "Best rates range from {lo_lr} ({lo}) to {hi_lr} ({hi}), a factor of "
-                     "{ratio}. No single rate is right for all of them. With momentum μ the "
-                     "steady step is η/(1 − μ), so momentum's best η is not comparable with "
-                     "SGD's: compare η/(1 − μ).",
+                     "{ratio}. No single rate is right for all of them.",
+    P + "fair.momentum": "With momentum μ the steady step is η/(1 − μ), so compare "
+                         "{name}'s rate through that: its best η = {lr} at μ = {mu} is a "
+                         "steady step of {eff}.",
+    P + "fair.momentum_sgd": "Plain SGD's best η is {lr}.",
     P + "fair.shared_blows": "At the shared rate η = {lr}, {name} does not just lose: it "
                              "diverges.",
     P + "fair.shared_costs": "At the shared rate η = {lr}, {name} ends {ratio} times further "
@@ -251,10 +253,12 @@ EN = {
     P + "net.accuracy": "training accuracy",
     P + "surface_lesson.bowl": "A long, narrow bowl: the curvature across the valley is κ "
                                "times that along it, so a single step size zig-zags across "
-                               "the valley and crawls along it. AdaGrad, RMSProp and Adam "
-                               "scale each coordinate separately, which fits the valley only "
-                               "when it runs along an axis: set the angle to 0° and they "
-                               "arrive in a few steps; turned, that shortcut is gone.",
+                               "the valley and crawls along it. AdaGrad and RMSProp scale "
+                               "each coordinate separately (a diagonal scaling), which helps "
+                               "only when the valley runs along an axis: set the angle to 0° "
+                               "and they arrive within a few steps; turned, that shortcut is "
+                               "gone. Momentum gathers speed along the valley instead, and "
+                               "arrives where plain SGD is still crawling.",
     P + "race.at_edge": "Best rate at the edge of the grid for {names}: a better rate may lie "
                         "beyond it.",
     P + "surface_lesson.rosenbrock": "Reaching the curved valley is easy; following its "
@@ -283,10 +287,10 @@ ZH = {
                  "动量法累积过去的梯度，让小球冲过小坑继续滚；AdaGrad、RMSProp 和 Adadelta "
                  "根据每个权重过去梯度的大小，给它单独的步长；Adam 及其变体两者兼有。"
                  "让它们从同一点出发，各自使用公平的学习率，看看谁先到达谷底。",
-    P + "none": "请在侧边栏至少选择一个优化器来开始比赛。",
-    P + "setup": "比赛设置",
-    P + "preset": "预设比赛",
-    P + "preset_load": "载入这场比赛",
+    P + "none": "请在侧边栏至少选择一个优化器来开始竞赛。",
+    P + "setup": "竞赛设置",
+    P + "preset": "预设竞赛",
+    P + "preset_load": "载入这场竞赛",
     P + "preset.ball_through_hole": "小球冲过浅坑：双井上的动量法对 SGD",
     P + "preset.all_on_rosenbrock": "九个优化器在 Rosenbrock 上，各用最佳学习率",
     P + "preset.narrow_bowl": "窄碗面上共用一个学习率",
@@ -315,14 +319,14 @@ ZH = {
     P + "lr_mode.shared": "所有优化器共用一个",
     P + "lr_mode.own": "按各自面板设置",
     P + "lr_mode_help": "“各用最佳值”会在一次批量运行中为每个优化器尝试 {lo} 到 {hi} 之间的 "
-                        "{n} 个学习率，并按比赛下方说明的规则选出最佳值；路径跑出地图的学习率也会被排除。",
+                        "{n} 个学习率，并按竞赛下方说明的规则选出最佳值；路径跑出地图的学习率也会被排除。",
     P + "shared_lr": "共用学习率 η",
     P + "tol": "损失容差",
     P + "tol_help": "当优化器的损失与曲面最低值相差不超过这个数时，就算到达终点。",
     P + "panels": "各优化器的超参数",
-    P + "lr_unused.tuned": "比赛目前不使用这个学习率，而是使用扫描得到的最佳学习率"
+    P + "lr_unused.tuned": "竞赛目前不使用这个学习率，而是使用扫描得到的最佳学习率"
                            "（把“学习率”切换为“按各自面板设置”即可使用它）。",
-    P + "lr_unused.shared": "比赛目前不使用这个学习率：所有优化器都使用侧边栏中的共用学习率。",
+    P + "lr_unused.shared": "竞赛目前不使用这个学习率：所有优化器都使用侧边栏中的共用学习率。",
     P + "knob.lr": "学习率 η",
     P + "knob.momentum": "动量 μ",
     P + "knob.b1": "β₁（一阶矩衰减）",
@@ -337,7 +341,7 @@ ZH = {
                              "梯度变小不会再让有效学习率升高；但 torch 仍把 v^max 除以 1 − β₂ᵗ，"
                              "所以在这个修正逐渐消失的过程中，有效学习率仍会增大。",
     P + "keras_intro": "**已切换到 Keras 约定。** 每个面板现在从 Keras 的默认值开始，"
-                       "并运行 Keras 的公式。本场比赛中各优化器的变化：",
+                       "并运行 Keras 的公式。本场竞赛中各优化器的变化：",
     P + "keras_table": "不同的默认值",
     P + "keras_table.torch": "PyTorch",
     P + "keras_table.keras": "Keras",
@@ -353,10 +357,11 @@ ZH = {
     P + "keras_diff.adam": "Adam：ε 加在未修正的 √v 上（论文中的“ε-hat”形式），而不是加在偏差修正后的根上。"
                            "因此在最初几步中 Keras 的 ε 分量更重，梯度很小时它的步子更小。",
     P + "keras_diff.adamw": "AdamW：与 Adam 一样采用 ε-hat 形式，默认权重衰减更小。",
-    P + "keras_diff.nadam": "NAdam：与 PyTorch 的公式相同，只是动量衰减常数 ψ 取 1 而不是 0.004，"
+    P + "keras_diff.nadam": "NAdam：与 PyTorch 的公式相同（第 t 步的动量为 μ_t = β₁(1 − ½·0.96^(tψ))），"
+                            "只是动量衰减常数 ψ 取 1 而不是 0.004，"
                             "所以动量调度的预热只需几十步，而不是几千步。图例中标为“Keras 版本”。",
-    P + "race": "比赛",
-    P + "lr_mode_says.tuned": "每个优化器都以**它自己的最佳学习率**运行，这个学习率由对本场比赛"
+    P + "race": "竞赛",
+    P + "lr_mode_says.tuned": "每个优化器都以**它自己的最佳学习率**运行，这个学习率由对本场竞赛"
                               "的扫描得到（见下方“公平比较”）。",
     P + "lr_mode_says.shared": "所有优化器都以**同一个学习率 η = {lr}** 运行。"
                                "这个学习率对某些规则合适得多。",
@@ -389,17 +394,19 @@ ZH = {
     P + "look": "要打开查看的优化器",
     P + "fair": "公平比较：每个学习率、每个优化器",
     P + "fair_intro": "每条线代表一个优化器同时在 {n} 个学习率下运行的结果，显示每个学习率下的最终损失；"
-                      "顶部的叉号表示发散的学习率。大圆环表示上面比赛使用的学习率。下面的规则评判的是"
+                      "顶部的叉号表示发散的学习率。大圆环表示上面竞赛使用的学习率。下面的规则评判的是"
                       "整条损失曲线而不只是最后一点，所以选中的学习率不一定是线的最低点。",
-    P + "chosen_lr": "比赛中使用的学习率",
+    P + "chosen_lr": "竞赛中使用的学习率",
     P + "fair_help": "所有运行的起点、步数和噪声都相同：沿着一条线变化的只有学习率。",
     P + "fair.none": "每个优化器的每个学习率都发散了：试试减少步数或换一个起点。",
-    P + "fair.span": "最佳学习率从 {lo_lr}（{lo}）到 {hi_lr}（{hi}）不等，相差 {ratio} 倍。"
-                     "没有哪一个学习率对所有优化器都合适。有动量 μ 时稳定后的步长是 η/(1 − μ)，"
-                     "所以动量法的最佳 η 不能直接和 SGD 的比较：应比较 η/(1 − μ)。",
+    P + "fair.span": "最佳学习率从 {lo_lr}（{lo}）到 {hi_lr}（{hi}）不等，最大的是最小的 {ratio} 倍。"
+                     "没有哪一个学习率对所有优化器都合适。",
+    P + "fair.momentum": "有动量 μ 时稳定后的步长是 η/(1 − μ)，所以 {name} 的学习率要按它来比较："
+                         "它的最佳 η = {lr}（μ = {mu}），相当于稳定步长 {eff}。",
+    P + "fair.momentum_sgd": "普通 SGD 的最佳 η 是 {lr}。",
     P + "fair.shared_blows": "在共用学习率 η = {lr} 下，{name} 不只是落后，而是直接发散。",
-    P + "fair.shared_costs": "在共用学习率 η = {lr} 下，{name} 最终离极小值的距离是它用最佳学习率时"
-                             "的 {ratio} 倍。用同一个学习率比赛，测出的主要是这个学习率恰好适合谁。",
+    P + "fair.shared_costs": "在共用学习率 η = {lr} 下，{name} 最终损失高出最低值的量是它用最佳学习率时"
+                             "的 {ratio} 倍。用同一个学习率竞赛，测出的主要是这个学习率恰好适合谁。",
     P + "inside": "走进 {name}",
     P + "watch.sgd": "普通 SGD 没有记忆；加上动量后，缓冲量 b 会累积过去的梯度，"
                      "所以步子会继续朝小球原本滚动的方向走。没有动量时一步是 η·g；有动量 μ 时，"
@@ -460,9 +467,10 @@ ZH = {
     P + "net.accuracy": "训练准确率",
     P + "surface_lesson.bowl": "又长又窄的碗：横穿山谷方向的曲率是沿山谷方向的 κ 倍，"
                                "所以单一步长会在山谷两侧来回振荡，沿谷底却走得很慢。"
-                               "AdaGrad、RMSProp 和 Adam 对每个坐标分别缩放，只有山谷沿坐标轴方向时"
-                               "才正好适合：把角度设为 0°，它们几步就能到达；山谷转过一个角度后，"
-                               "这条捷径就没有了。",
+                               "AdaGrad 和 RMSProp 对每个坐标分别缩放（对角缩放），只有山谷沿坐标轴方向时"
+                               "才有帮助：把角度设为 0°，它们几步之内就能到达；山谷转过一个角度后，"
+                               "这条捷径就没有了。动量法则沿着山谷越走越快，"
+                               "在普通 SGD 还在慢慢爬的时候就已到达。",
     P + "race.at_edge": "{names} 的最佳学习率位于网格端点：更好的值可能在网格之外。",
     P + "surface_lesson.rosenbrock": "走进弯曲的山谷很容易；沿着几乎平坦的谷底走到极小值才是慢的部分。",
     P + "surface_lesson.beale": "陡峭的崖壁旁边是宽阔的平台：在崖壁上安全的步长，到了平台上就走得很慢。",
