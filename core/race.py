@@ -133,20 +133,23 @@ def run_racer(racer: str, convention: str, knobs: dict, objective, x0, steps: in
 
 
 def tune(racer: str, convention: str, knobs: dict, objective, x0, steps: int, lrs, *,
-         grad_noise: float = 0.0, seed: int | None = None, final_loss=None) -> Sweep:
+         grad_noise: float = 0.0, seed: int | None = None, final_loss=None,
+         f_ref: float | None = None) -> Sweep:
     """The racer's learning-rate sweep: :func:`core.sweep.sweep_lr`, batched over the rates.
 
     With gradient noise it runs ``NOISE_SEEDS`` seeds (seed, seed + 1, ...): scores are
     averaged and a rate must be stable on every seed, as in ``sweep_lr(seeds=...)``. On a
     surface (an objective with a ``domain``) a rate whose path leaves the map on any seed
-    also counts as unstable: the race is drawn on that map.
+    also counts as unstable: the race is drawn on that map. ``f_ref`` (default: the
+    objective's lowest listed minimum, else 0) is the loss the gaps are measured from.
     """
     maker = make if _convention(convention) == "torch" else make_keras
     hp = hparams(racer, **{k: v for k, v in knobs.items() if k != "lr"})
     base = 0 if seed is None else int(seed)
     seeds = (seed,) if grad_noise == 0 else tuple(base + i for i in range(NOISE_SEEDS))
     parts = [sweep_lr(RULE[racer], hp, objective, x0, steps, lrs, grad_noise=grad_noise,
-                      seed=s, final_loss=final_loss, maker=maker) for s in seeds]
+                      seed=s, final_loss=final_loss, f_ref=f_ref, maker=maker)
+             for s in seeds]
     domain = getattr(objective, "domain", None)
     if domain is not None:
         parts = [p._replace(stable=p.stable & on_map(p.trajectory, domain)) for p in parts]

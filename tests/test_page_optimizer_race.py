@@ -330,3 +330,17 @@ def test_every_knob_of_every_racer_at_its_slider_limit(conv, end):
     at = race(query)
     assert_clean(at)
     assert not url_notices(at), url_notices(at)
+
+
+def test_fair_section_reads_momentum_rates_as_steady_steps():
+    """Wherever tuned rates of SGD and momentum are compared, η/(1 − μ) is given."""
+    at = race()
+    text = markdown(at)
+    assert "η/(1 − μ)" in text and "Plain SGD's best η is" in text, text[-600:]
+
+
+@pytest.mark.parametrize("batch", ["0", "16"])
+def test_network_says_how_the_rate_is_chosen(batch):
+    at = race({"closer": "network", "batch": batch, "nsteps": "100"})
+    check(at)
+    assert EN["frame.tuning_rule"] in [c.value for c in at.caption]

@@ -19,11 +19,14 @@ from ui.render import show, to_spec
 from ui.style import style_for
 
 
-def _net_lr(c: Ctx, r: str, spec: tuple) -> float:
+def _net_lr(c: Ctx, r: str, spec: tuple) -> tuple[float, bool]:
+    """(the rate racer ``r`` trains the network with, whether it is a tuned rate at the
+    edge of the sweep's grid)."""
     sweep = None
     if c.race.lr_mode == "tuned":
         sweep = data.mlp_sweep(r, c.race.convention, data.knob_key(c.knobs[r]), *spec)
-    return chosen_lr(c.race.lr_mode, c.knobs[r]["lr"], c.race.shared_lr, sweep)[0]
+    lr = chosen_lr(c.race.lr_mode, c.knobs[r]["lr"], c.race.shared_lr, sweep)[0]
+    return lr, sweep is not None and sweep.best >= 0 and sweep.at_edge
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -57,8 +60,14 @@ def network_section(c: Ctx) -> None:
     st.markdown(t("network_intro"))
     net = ui.net_ui(c.F)
     spec = (net.dataset, net.n, net.noise, net.hidden, net.batch, c.race.seed, net.steps)
-    racers = tuple((r, data.knob_key({**c.knobs[r], "lr": _net_lr(c, r, spec)}), c.labels[r],
+    rates = {r: _net_lr(c, r, spec) for r in c.race.racers}
+    racers = tuple((r, data.knob_key({**c.knobs[r], "lr": rates[r][0]}), c.labels[r],
                     c.colour[r]) for r in c.race.racers)
+    if c.race.lr_mode == "tuned":
+        st.caption(c.F.t("frame.tuning_rule"))
+    edge = [c.labels[r] for r in c.race.racers if rates[r][1]]
+    if edge:
+        st.caption(t("race.at_edge", names=", ".join(edge)))
     titles = (t("net.loss_axis"), c.F.t("frame.step"), t("net.prob"))
     loss, boundary, rows = _network_specs(racers, c.race.convention, spec, c.F.projector,
                                           titles)

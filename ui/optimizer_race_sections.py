@@ -217,6 +217,19 @@ def fair_section(c: Ctx) -> None:
     st.markdown(_fair_summary(c, c.sweeps()))
 
 
+def _momentum_steps(c: Ctx, tuned: dict) -> str:
+    """Momentum's tuned η read as its steady step η/(1 − μ), next to SGD's best η."""
+    t, text = c.t, ""
+    for r in ("momentum", "nesterov"):
+        if r in tuned:
+            lr, mu = tuned[r].best_lr, float(c.knobs[r]["momentum"])
+            text += " " + t("fair.momentum", name=c.labels[r], lr=fmt(lr), mu=fmt(mu),
+                            eff=fmt(lr / (1 - mu)))
+    if text and "sgd" in tuned:
+        text += " " + t("fair.momentum_sgd", lr=fmt(tuned["sgd"].best_lr))
+    return text
+
+
 def _fair_summary(c: Ctx, sws: dict) -> str:
     t = c.t
     tuned = {r: s for r, s in sws.items() if s.best >= 0}
@@ -226,6 +239,7 @@ def _fair_summary(c: Ctx, sws: dict) -> str:
     hi = max(tuned, key=lambda r: tuned[r].best_lr)
     text = t("fair.span", lo=c.labels[lo], lo_lr=fmt(tuned[lo].best_lr), hi=c.labels[hi],
              hi_lr=fmt(tuned[hi].best_lr), ratio=fmt(tuned[hi].best_lr / tuned[lo].best_lr))
+    text += _momentum_steps(c, tuned)
     shared, worst, worst_ratio = c.race.shared_lr, None, 1.0
     for r, s in tuned.items():
         loss, k = at_rate(s, shared)

@@ -123,8 +123,9 @@ EN = {
     P + "keras_diff.adamw": "AdamW: the ε-hat form as for Adam, and a smaller default weight "
                             "decay.",
     P + "keras_diff.nadam": "NAdam: PyTorch's formula, whose momentum at step t is "
-                            "μ_t = β₁(1 − ½·0.96^(tψ)), with ψ set to 1 instead of 0.004, so the momentum schedule warms up within tens of "
-                            "steps instead of thousands. The legend calls it “Keras's variant”.",
+                            "μ_t = β₁(1 − ½·0.96^(tψ)), with ψ set to 1 instead of 0.004, "
+                            "so the momentum schedule warms up within tens of steps instead "
+                            "of thousands. The legend calls it “Keras's variant”.",
     P + "race": "The race",
     P + "lr_mode_says.tuned": "Every optimizer runs at **its own best learning rate**, found "
                               "by a sweep on this very race (see “Fair comparison” below).",
