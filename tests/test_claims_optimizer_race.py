@@ -183,3 +183,89 @@ def test_every_racer_runs_at_its_knob_limits():
                 knobs = {k: (knob_range(r, k)[end] if k != "amsgrad" else bool(end))
                          for k in KNOBS[r]}
                 run_racer(r, conv, knobs, s, s.start, 5)
+
+
+# ------------------------------------------------------------------ each surface's lesson
+
+
+def default_race(key):
+    s = race_surface(key)
+    return s, {r: tuned_run(r, s, race_start(s), race_steps(key))[1] for r in DEFAULT_RACERS}
+
+
+def ends(s, runs):
+    from core.race import nearest_minimum
+    return {r: nearest_minimum(s, tr.points[-1]) for r, tr in runs.items()}
+
+
+def test_rosenbrock_valley_is_reached_fast_and_followed_slowly():
+    s, runs = default_race("rosenbrock")
+    at30 = {r: (abs(tr.points[30, 1] - tr.points[30, 0] ** 2), tr.losses[30])
+            for r, tr in runs.items()}
+    assert all(off < 0.1 for off, _ in at30.values()), f"|y − x²| and f at step 30: {at30}"
+    assert all(f > 0.1 * runs["sgd"].losses[0] for _, f in at30.values()), at30
+
+
+def test_beale_gradients_span_orders_of_magnitude_and_sgd_is_slowest():
+    s, runs = default_race("beale")
+    g = np.linalg.norm(runs["sgd"].gradients, axis=-1)
+    assert g.max() > 1e3 * g.min(), f"SGD's gradient norms {g.min():.3g} … {g.max():.3g}"
+    k = {r: steps_to_tolerance(tr.losses, 0.0, 1e-3) for r, tr in runs.items()}
+    k = {r: v if v >= 0 else 10**6 for r, v in k.items()}
+    assert k["sgd"] == max(k.values()), k
+
+
+def test_saddle_sgd_lingers_at_the_saddle_point_adaptive_methods_skip_it():
+    s, runs = default_race("saddle")
+    closest = {r: float(np.linalg.norm(tr.points, axis=-1).min()) for r, tr in runs.items()}
+    sgd = runs["sgd"]
+    near = np.linalg.norm(sgd.points, axis=-1) < 0.5
+    assert closest["sgd"] < 0.3 and near.sum() >= 3, \
+        f"SGD's closest approach {closest['sgd']:.3g}, {near.sum()} steps within 0.5"
+    for r in ("adagrad", "rmsprop", "adam"):
+        assert closest[r] > 1.0, f"{r} came within {closest[r]:.3g} of the saddle point"
+    assert all(tr.losses[-1] + 1.0 < 1e-2 for tr in runs.values()), \
+        {r: tr.losses[-1] for r, tr in runs.items()}
+
+
+def test_adamw_pull_leaves_the_origin_minimum_alone():
+    s = race_surface("bowl")
+    tr = run_racer("adamw", "torch", {**default_knobs("adamw"), "lr": 0.1}, s, (-4.5, 2.0), 3000)
+    assert np.linalg.norm(tr.points[-1]) < 1e-3, tr.points[-1]
+    r = race_surface("rosenbrock")
+    tr = run_racer("adamw", "torch", {**default_knobs("adamw"), "lr": 0.01,
+                                      "weight_decay": 0.1}, r, (1.0, 1.0), 3000)
+    assert np.linalg.norm(tr.points[-1] - 1.0) > 1e-3, tr.points[-1]
+
+
+def test_himmelblau_racers_end_in_different_minima():
+    s, runs = default_race("himmelblau")
+    assert len(set(ends(s, runs).values())) >= 2, ends(s, runs)
+
+
+def test_camel_racers_stop_in_a_side_valley_with_zero_gradient():
+    s, runs = default_race("camel")
+    stuck = [r for r, i in ends(s, runs).items() if not s.minima[i].is_global
+             and np.linalg.norm(s.grad(runs[r].points[-1])) < 1e-3]
+    assert stuck, ends(s, runs)
+
+
+def test_two_wells_momentum_reaches_the_deep_well_sgd_does_not():
+    s, runs = default_race("two_wells")
+    e = ends(s, runs)
+    assert s.minima[e["momentum"]].is_global and not s.minima[e["sgd"]].is_global, e
+
+
+def test_ball_through_the_hole_preset():
+    p = PRESETS["ball_through_hole"]
+    s = race_surface(p.surface)
+    e = {r: ends(s, {r: run_racer(r, "torch", {**default_knobs(r), **p.knobs[r]}, s, p.start,
+                                  p.steps)})[r] for r in p.racers}
+    assert s.minima[e["momentum"]].is_global and not s.minima[e["sgd"]].is_global, e
+
+
+def test_rastrigin_plain_descent_stops_in_a_dimple():
+    s, runs = default_race("rastrigin")
+    tr = runs["sgd"]
+    g = np.linalg.norm(s.grad(tr.points[-1]))
+    assert tr.losses[-1] > 1.0 and g < 1e-3, f"SGD ends at f = {tr.losses[-1]:.3g}, |g| = {g:.3g}"

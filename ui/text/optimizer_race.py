@@ -203,8 +203,8 @@ EN = {
                       "gradient exactly while m is only (1 − β₁) times it.",
     P + "watch.adamw": "AdamW keeps Adam's m and v, and separately pulls every weight toward "
                        "zero by the fraction ηλ per step. That pull stays outside the division "
-                       "by √v̂, so it is the same for every coordinate; on these surfaces it "
-                       "moves the end point slightly off the minimum.",
+                       "by √v̂, so it is the same for every coordinate; where the minimum is "
+                       "not at the origin it moves the end point slightly off the minimum.",
     P + "watch.nadam": "NAdam mixes the current gradient with the momentum it is about to "
                        "have (a Nesterov look-ahead), under Adam's per-coordinate scaling.",
     P + "inside_diverged": "This run diverged at step {k}; everything from there on is "
@@ -266,8 +266,11 @@ EN = {
                                      "nearly flat floor to the minimum is the slow part.",
     P + "surface_lesson.beale": "Steep walls next to wide plateaus: a step that is safe on a "
                                 "wall crawls on a plateau.",
-    P + "surface_lesson.saddle": "The slope also vanishes at a saddle: near the ridge, "
-                                 "descent slows down before it falls off to either side.",
+    P + "surface_lesson.saddle": "The slope also vanishes at a saddle point. Plain SGD, started "
+                                 "near the ridge, first slides to the flat saddle point in the "
+                                 "middle and lingers there before it falls off to one side. "
+                                 "AdaGrad, RMSProp and Adam scale the tiny slope across the "
+                                 "ridge up to a full-sized step and leave it at once.",
     P + "surface_lesson.himmelblau": "Four equally deep minima: where an optimizer ends up "
                                      "depends on its start and on the path its rule takes.",
     P + "surface_lesson.camel": "Two deep valleys and four shallower side valleys: a zero "
@@ -422,7 +425,7 @@ ZH = {
     P + "watch.adam": "m 和 v 从零开始，所以最初几步它们都太小了。偏差修正后的 m̂ 和 v̂ "
                       "消除了这一点：第 0 步时，m̂ 正好等于梯度，而 m 只有梯度的 (1 − β₁) 倍。",
     P + "watch.adamw": "AdamW 保留 Adam 的 m 和 v，另外每一步把每个权重按 ηλ 的比例拉向零。"
-                       "这个拉力不参与除以 √v̂ 的缩放，所以对每个坐标都一样；在这些曲面上，"
+                       "这个拉力不参与除以 √v̂ 的缩放，所以对每个坐标都一样；极小值不在原点时，"
                        "它会让终点稍微偏离极小值。",
     P + "watch.nadam": "NAdam 把当前梯度与即将具有的动量混合起来（Nesterov 式的前瞻），"
                        "再套上 Adam 的逐坐标缩放。",
@@ -475,7 +478,9 @@ ZH = {
     P + "race.at_edge": "{names} 的最佳学习率位于网格端点：更好的值可能在网格之外。",
     P + "surface_lesson.rosenbrock": "走进弯曲的山谷很容易；沿着几乎平坦的谷底走到极小值才是慢的部分。",
     P + "surface_lesson.beale": "陡峭的崖壁旁边是宽阔的平台：在崖壁上安全的步长，到了平台上就走得很慢。",
-    P + "surface_lesson.saddle": "在鞍点处坡度同样为零：靠近山脊时下降会变慢，然后才滑向两侧。",
+    P + "surface_lesson.saddle": "在鞍点处坡度同样为零。从山脊附近出发的普通 SGD 先滑到中间平坦的鞍点，"
+                                 "在那里停留几步，然后才滑向一侧。AdaGrad、RMSProp 和 Adam "
+                                 "会把横跨山脊方向的微小坡度放大成正常大小的一步，立刻离开山脊。",
     P + "surface_lesson.himmelblau": "四个同样深的极小值：优化器最终到达哪一个，取决于起点和它的规则所走的路径。",
     P + "surface_lesson.camel": "两个深谷和四个较浅的侧谷：梯度为零并不一定是最好的答案。",
     P + "surface_lesson.two_wells": "右边是浅井，左边是更深的井。动量可以带着小球冲过第一个井，进入第二个。",
