@@ -344,3 +344,24 @@ def test_network_says_how_the_rate_is_chosen(batch):
     at = race({"closer": "network", "batch": batch, "nsteps": "100"})
     check(at)
     assert EN["frame.tuning_rule"] in [c.value for c in at.caption]
+
+
+def test_inside_amsgrad_shows_v_max_not_v_hat():
+    at = race({"opts": "adam", "adam.amsgrad": "true", "closer": "inside", "look": "adam"})
+    check(at)
+    titles = str(chart_specs(at))
+    assert EN["optimizer_race.q.vmax"] in titles and EN["optimizer_race.q.v_hat"] not in titles
+
+
+def test_network_with_mini_batches_tunes_over_batch_orders():
+    at = race({"closer": "network", "batch": "32", "nsteps": "100", "opts": "sgd,adam"})
+    check(at)
+
+
+def test_switching_to_the_bowl_takes_its_steps_and_angle():
+    at = race()
+    assert at.slider(key="steps").value == 300
+    at.selectbox(key="surface").select("bowl").run()
+    assert_clean(at)
+    assert at.slider(key="steps").value == 200
+    assert at.slider(key="angle").value == 30.0 and at.slider(key="kappa").value == 100.0
