@@ -223,8 +223,10 @@ def _momentum_steps(c: Ctx, tuned: dict) -> str:
     for r in ("momentum", "nesterov"):
         if r in tuned:
             lr, mu = tuned[r].best_lr, float(c.knobs[r]["momentum"])
-            text += " " + t("fair.momentum", name=c.labels[r], lr=fmt(lr), mu=fmt(mu),
+            text += " " + t("fair.momentum_one", name=c.labels[r], lr=fmt(lr), mu=fmt(mu),
                             eff=fmt(lr / (1 - mu)))
+    if text:
+        text = " " + t("fair.momentum") + text
     if text and "sgd" in tuned:
         text += " " + t("fair.momentum_sgd", lr=fmt(tuned["sgd"].best_lr))
     return text

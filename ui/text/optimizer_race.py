@@ -175,9 +175,9 @@ EN = {
                      "start.",
     P + "fair.span": "Best rates range from {lo_lr} ({lo}) to {hi_lr} ({hi}), a factor of "
                      "{ratio}. No single rate is right for all of them.",
-    P + "fair.momentum": "With momentum μ the steady step is η/(1 − μ), so compare "
-                         "{name}'s rate through that: its best η = {lr} at μ = {mu} is a "
-                         "steady step of {eff}.",
+    P + "fair.momentum": "With momentum μ the steady step is η/(1 − μ), so read "
+                         "momentum's rates through that:",
+    P + "fair.momentum_one": "{name}'s best η = {lr} at μ = {mu} is a steady step of {eff}.",
     P + "fair.momentum_sgd": "Plain SGD's best η is {lr}.",
     P + "fair.shared_blows": "At the shared rate η = {lr}, {name} does not just lose: it "
                              "diverges.",
@@ -405,8 +405,8 @@ ZH = {
     P + "fair.none": "每个优化器的每个学习率都发散了：试试减少步数或换一个起点。",
     P + "fair.span": "最佳学习率从 {lo_lr}（{lo}）到 {hi_lr}（{hi}）不等，最大的是最小的 {ratio} 倍。"
                      "没有哪一个学习率对所有优化器都合适。",
-    P + "fair.momentum": "有动量 μ 时稳定后的步长是 η/(1 − μ)，所以 {name} 的学习率要按它来比较："
-                         "它的最佳 η = {lr}（μ = {mu}），相当于稳定步长 {eff}。",
+    P + "fair.momentum": "有动量 μ 时稳定后的步长是 η/(1 − μ)，所以动量类方法的学习率要按它来看：",
+    P + "fair.momentum_one": "{name} 的最佳 η = {lr}（μ = {mu}），相当于稳定步长 {eff}。",
     P + "fair.momentum_sgd": "普通 SGD 的最佳 η 是 {lr}。",
     P + "fair.shared_blows": "在共用学习率 η = {lr} 下，{name} 不只是落后，而是直接发散。",
     P + "fair.shared_costs": "在共用学习率 η = {lr} 下，{name} 最终损失高出最低值的量是它用最佳学习率时"
