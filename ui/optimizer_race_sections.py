@@ -217,6 +217,12 @@ def fair_section(c: Ctx) -> None:
     st.markdown(_fair_summary(c, c.sweeps()))
 
 
+def _times(ratio: float) -> str:
+    """A ratio as a plain number: whole with thousands separators from 100 up (so a
+    factor of exactly 1000 reads 1,000, not 1e+03)."""
+    return f"{ratio:,.0f}" if 100 <= ratio < 1e15 else fmt(ratio)
+
+
 def _momentum_steps(c: Ctx, tuned: dict) -> str:
     """Momentum's tuned η read as its steady step η/(1 − μ), next to SGD's best η."""
     t, text = c.t, ""
@@ -240,7 +246,7 @@ def _fair_summary(c: Ctx, sws: dict) -> str:
     lo = min(tuned, key=lambda r: tuned[r].best_lr)
     hi = max(tuned, key=lambda r: tuned[r].best_lr)
     text = t("fair.span", lo=c.labels[lo], lo_lr=fmt(tuned[lo].best_lr), hi=c.labels[hi],
-             hi_lr=fmt(tuned[hi].best_lr), ratio=fmt(tuned[hi].best_lr / tuned[lo].best_lr))
+             hi_lr=fmt(tuned[hi].best_lr), ratio=_times(tuned[hi].best_lr / tuned[lo].best_lr))
     text += _momentum_steps(c, tuned)
     shared, worst, worst_ratio = c.race.shared_lr, None, 1.0
     for r, s in tuned.items():
@@ -254,7 +260,7 @@ def _fair_summary(c: Ctx, sws: dict) -> str:
     if worst_ratio == float("inf"):
         return text + " " + t("fair.shared_blows", lr=fmt(shared), name=c.labels[worst])
     return text + " " + t("fair.shared_costs", lr=fmt(shared), name=c.labels[worst],
-                          ratio=fmt(worst_ratio))
+                          ratio=_times(worst_ratio))
 
 
 # ------------------------------------------------------------------ inside one optimizer
