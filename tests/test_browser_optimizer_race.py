@@ -26,6 +26,12 @@ STATES = {
     "wells": "surface=two_wells&opts=sgd,momentum&lrmode=own&sgd.lr=0.05&momentum.lr=0.05",
     "bowl": "surface=bowl",
     "bowl_zh": "surface=bowl&lang=zh",
+    # the presets, as links
+    "rosenbrock_all": "opts=sgd,momentum,nesterov,adagrad,rmsprop,adadelta,adam,adamw,nadam"
+                      "&steps=500&start.rosenbrock=-1.5,2",
+    "narrow_bowl": "surface=bowl&opts=sgd,momentum,rmsprop,adam&lrmode=shared&lr=0.01",
+    "noisy_saddle": "surface=saddle&start.saddle=-1.8,0.02&opts=sgd,momentum,adagrad,adam"
+                    "&noise=0.5&steps=300",
 }
 
 
