@@ -365,3 +365,13 @@ def test_switching_to_the_bowl_takes_its_steps_and_angle():
     assert_clean(at)
     assert at.slider(key="steps").value == 200
     assert at.slider(key="angle").value == 30.0 and at.slider(key="kappa").value == 100.0
+
+
+def test_fair_chart_marks_rates_the_rule_rules_out():
+    """At the defaults some rates neither diverge nor pass the rule: they are sent with
+    stable = 0 (drawn hollow), the chosen ones with stable = 1."""
+    frames = [f for f in chart_frames(race()) if "stable" in f.columns]
+    assert frames, "no sweep frame with a stable column"
+    sane = frames[0][frames[0].diverged_at < 0]
+    counts = sane.stable.value_counts().to_dict()
+    assert counts.get(0, 0) > 0 and counts.get(1, 0) > 0, counts

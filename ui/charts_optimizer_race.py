@@ -137,9 +137,10 @@ def sensitivity_view(sweeps: pd.DataFrame, chosen: pd.DataFrame, style: ChartSty
                      x_title: str, y_title: str, diverged_label: str, chosen_label: str):
     """Final loss above the minimum against learning rate, one line per optimizer.
 
-    ``sweeps``: rows (series, key, lr, gap, diverged_at) for every rate of the grid;
-    runs that diverged are drawn as crosses at their ``gap`` (the page puts them along
-    the top edge). ``chosen``: rows (series, key, lr, gap) of the rates the race
+    ``sweeps``: rows (series, key, lr, gap, diverged_at, stable) for every rate of the
+    grid; runs that diverged are drawn as crosses at their ``gap`` (the page puts them
+    along the top edge), rates the tuning rule rules out (``stable`` 0) as hollow dots.
+    ``chosen``: rows (series, key, lr, gap) of the rates the race
     actually used, drawn as large rings.
     """
     pairs = sweeps[["key", "series"]].drop_duplicates()
@@ -153,7 +154,10 @@ def sensitivity_view(sweeps: pd.DataFrame, chosen: pd.DataFrame, style: ChartSty
     lines = unit(sweeps, {"type": "line", "strokeWidth": style.line_width}, x, y, color,
                  alt.Detail("series", type=N), alt.Order("lr", type=Q), transform=sane)
     dots = unit(sweeps, {"type": "point", "filled": True, "size": style.point_size / 2},
-                x, y, color, tooltip=tip, transform=sane)
+                x, y, color, tooltip=tip, transform=sane + [{"filter": "datum.stable > 0"}])
+    ruled_out = unit(sweeps, {"type": "point", "filled": False, "size": style.point_size,
+                              "strokeWidth": style.line_width / 2}, x, y, color, tooltip=tip,
+                     transform=sane + [{"filter": "datum.stable < 1"}])
     crosses = unit(sweeps, {"type": "point", "shape": "cross", "size": style.point_size,
                             "opacity": 0.8}, x, y, color,
                    tooltip=[alt.Tooltip("series", type=N),
@@ -166,7 +170,8 @@ def sensitivity_view(sweeps: pd.DataFrame, chosen: pd.DataFrame, style: ChartSty
                           alt.Tooltip("lr", type=Q, title=chosen_label, format=".3g"),
                           alt.Tooltip("gap", type=Q, title=y_title, format=".3g")])
     width = style.width * (1 if style.stack else 2)
-    return style.configure(layer(lines, dots, crosses, rings, width=width, height=style.height))
+    return style.configure(layer(lines, dots, ruled_out, crosses, rings, width=width,
+                                 height=style.height))
 
 
 # ------------------------------------------------------------------ tiny neural network

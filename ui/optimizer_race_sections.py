@@ -187,12 +187,14 @@ def _sensitivity_spec(racers: tuple, sweep_knobs: tuple, convention: str, where:
     rows, chosen = [], []
     for (r, knobs, label, colour), sk in zip(racers, sweep_knobs, strict=True):
         sw = data.race_sweep(r, convention, sk, *where)
-        rows += [(label, colour, lr, loss - f_min, int(k))
-                 for lr, loss, k in zip(sw.lrs, sw.final_loss, sw.diverged_at, strict=True)]
+        rows += [(label, colour, lr, loss - f_min, int(k), int(ok))
+                 for lr, loss, k, ok in zip(sw.lrs, sw.final_loss, sw.diverged_at, sw.stable,
+                                            strict=True)]
         run = data.race_run(r, convention, knobs, *where)
         chosen.append((label, colour, dict(knobs)["lr"], max(float(run.losses[-1]) - f_min,
                                                               1e-16)))
-    sweeps = pd.DataFrame(rows, columns=["series", "key", "lr", "gap", "diverged_at"])
+    sweeps = pd.DataFrame(rows, columns=["series", "key", "lr", "gap", "diverged_at",
+                                         "stable"])
     sane = sweeps.gap[sweeps.diverged_at < 0]
     top = float(sane.max()) * 10 if len(sane) else 1.0
     sweeps["gap"] = finite_or_nan(sweeps.gap.where(sweeps.diverged_at < 0, top).clip(

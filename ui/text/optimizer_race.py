@@ -165,8 +165,9 @@ EN = {
     P + "fair": "Fair comparison: every learning rate, every optimizer",
     P + "fair_intro": "Each line is one optimizer run at {n} learning rates, all at once, "
                       "showing its final loss at each rate; crosses along the top mark rates "
-                      "that blew up. Large rings show the rates the race above used. The "
-                      "rule below judges a whole loss curve, not only its last point, so the "
+                      "that blew up, hollow dots the rates the rule below rules out (on some "
+                      "seed the loss rose above its start or the path left the map). Large "
+                      "rings show the rates the race above used. The rule below judges a whole loss curve, not only its last point, so the "
                       "chosen rate need not be the lowest point of its line.",
     P + "chosen_lr": "rate used in the race",
     P + "fair_help": "Same start, same steps, same noise for every run: only the learning "
@@ -398,7 +399,8 @@ ZH = {
     P + "look": "要打开查看的优化器",
     P + "fair": "公平比较：每个学习率、每个优化器",
     P + "fair_intro": "每条线代表一个优化器同时在 {n} 个学习率下运行的结果，显示每个学习率下的最终损失；"
-                      "顶部的叉号表示发散的学习率。大圆环表示上面竞赛使用的学习率。下面的规则评判的是"
+                      "顶部的叉号表示发散的学习率，空心点表示被下面的规则排除的学习率（在某个种子下损失曾高于起点，"
+                      "或路径离开了地图）。大圆环表示上面竞赛使用的学习率。下面的规则评判的是"
                       "整条损失曲线而不只是最后一点，所以选中的学习率不一定是线的最低点。",
     P + "chosen_lr": "竞赛中使用的学习率",
     P + "fair_help": "所有运行的起点、步数和噪声都相同：沿着一条线变化的只有学习率。",
