@@ -20,7 +20,7 @@ from .optimizers import Optimizer, defaults, make
 from .optimizers.keras import keras_defaults, make_keras
 from .run import Trajectory, run
 from .surfaces import get_surface
-from .sweep import Sweep, best_index, sweep_lr
+from .sweep import Sweep, sweep_lr
 
 RACERS: tuple[str, ...] = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta",
                            "adam", "adamw", "nadam")
@@ -146,23 +146,12 @@ def tune(racer: str, convention: str, knobs: dict, objective, x0, steps: int, lr
     maker = make if _convention(convention) == "torch" else make_keras
     hp = hparams(racer, **{k: v for k, v in knobs.items() if k != "lr"})
     base = 0 if seed is None else int(seed)
-    seeds = (seed,) if grad_noise == 0 else tuple(base + i for i in range(NOISE_SEEDS))
-    parts = [sweep_lr(RULE[racer], hp, objective, x0, steps, lrs, grad_noise=grad_noise,
-                      seed=s, final_loss=final_loss, f_ref=f_ref, maker=maker)
-             for s in seeds]
+    seeds = tuple(base + i for i in range(NOISE_SEEDS)) if grad_noise else None
     domain = getattr(objective, "domain", None)
-    if domain is not None:
-        parts = [p._replace(stable=p.stable & on_map(p.trajectory, domain)) for p in parts]
-    return combine(parts)
-
-
-def combine(parts: list[Sweep]) -> Sweep:
-    """Sweeps of one racer over the same grid on several seeds (or mini-batch orders) as
-    one: the mean score, stable only where stable on every part, the best by that; the
-    first part's losses and trajectory."""
-    stable = np.logical_and.reduce([p.stable for p in parts])
-    score = np.mean([p.score for p in parts], axis=0)
-    return parts[0]._replace(score=score, stable=stable, best=best_index(score, stable))
+    keep = None if domain is None else (lambda tr: on_map(tr, domain))
+    return sweep_lr(RULE[racer], hp, objective, x0, steps, lrs, grad_noise=grad_noise,
+                    seed=seed, seeds=seeds, final_loss=final_loss, f_ref=f_ref, keep=keep,
+                    maker=maker)
 
 
 def on_map(tr: Trajectory, domain) -> np.ndarray:

@@ -102,16 +102,17 @@ def best_index(score: np.ndarray, stable: np.ndarray) -> int:
 
 def sweep_lr(name: str, hparams: dict, objective, x0, steps: int, lrs=None, *,
              grad_noise: float = 0.0, seed: int | None = None, seeds=None,
-             final_loss=None, f_ref: float | None = None, maker=make) -> Sweep:
+             final_loss=None, f_ref: float | None = None, keep=None, maker=make) -> Sweep:
     """Run ``name`` (other hyperparameters from ``hparams``) at every rate in ``lrs``.
 
     One call of :func:`core.run.run` per seed with ``lr`` of shape (n, 1) — the same
     noise or mini-batches for every rate. ``seeds`` (several noise seeds, used when
-    ``grad_noise`` > 0) replaces ``seed``: scores are averaged over them and a rate is
-    stable only if it is stable on each. ``final_loss(points)`` replaces ``objective.f``
-    for expensive objectives (the loss curve is then sampled at ``CHECKPOINTS`` steps).
-    ``f_ref`` is the loss the gaps are measured from (default :func:`loss_floor`).
-    ``maker`` builds the optimizer (``core.optimizers.keras.make_keras`` for Keras).
+    ``grad_noise`` > 0) replaces ``seed``: the sweeps are merged by :func:`combine`.
+    ``final_loss(points)`` replaces ``objective.f`` for expensive objectives (the loss
+    curve is then sampled at ``CHECKPOINTS`` steps). ``f_ref`` is the loss the gaps are
+    measured from (default :func:`loss_floor`). ``keep(trajectory)`` -> (n,) bool adds
+    a condition a stable run must meet (say, staying on the drawn map). ``maker`` builds
+    the optimizer (``core.optimizers.keras.make_keras`` for Keras).
     """
     lrs = lr_grid() if lrs is None else np.asarray(lrs, dtype=float)
     if lrs.ndim != 1 or lrs.size == 0:
@@ -121,19 +122,28 @@ def sweep_lr(name: str, hparams: dict, objective, x0, steps: int, lrs=None, *,
     lr = lrs.reshape((-1,) + (1,) * x0.ndim)
     seeds = (seed,) if seeds is None or grad_noise == 0 else tuple(seeds)
     f_ref = loss_floor(objective) if f_ref is None else float(f_ref)
-    first, scores, stable = None, [], np.ones(lrs.shape, dtype=bool)
+    parts = []
     for s in seeds:
         tr = run(maker(name, lr=lr, **hp), objective, x0, steps, grad_noise=grad_noise, seed=s,
                  track_loss=final_loss is None)
         curve = tr.losses if final_loss is None else _sampled(final_loss, tr.points)
-        sc, ok = tuning_score(curve, tr.diverged_at, min(f_ref, float(curve.min())))
-        scores.append(sc)
-        stable &= ok
-        first = (tr, curve[-1]) if first is None else first
-    tr, last = first
-    score = np.mean(scores, axis=0)
-    return Sweep(name, lrs, np.asarray(last, dtype=float), tr.diverged_at,
-                 best_index(score, stable), tr, score, stable)
+        score, stable = tuning_score(curve, tr.diverged_at, min(f_ref, float(curve.min())))
+        if keep is not None:
+            stable = stable & np.asarray(keep(tr), dtype=bool)
+        parts.append(Sweep(name, lrs, np.asarray(curve[-1], dtype=float), tr.diverged_at,
+                           best_index(score, stable), tr, score, stable))
+    return combine(parts)
+
+
+def combine(parts: list[Sweep]) -> Sweep:
+    """Sweeps of one optimizer over the same grid on several seeds (or mini-batch orders)
+    as one: the mean score, stable only where stable on every part, the best by that;
+    the first part's losses and trajectory."""
+    if len(parts) == 1:
+        return parts[0]
+    stable = np.logical_and.reduce([p.stable for p in parts])
+    score = np.mean([p.score for p in parts], axis=0)
+    return parts[0]._replace(score=score, stable=stable, best=best_index(score, stable))
 
 
 def _sampled(final_loss, points: np.ndarray) -> np.ndarray:

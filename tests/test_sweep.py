@@ -94,3 +94,14 @@ def test_final_loss_hook_replaces_tracking():
 def test_bad_grids_raise(args):
     with pytest.raises(ValueError):
         lr_grid(*args)
+
+
+def test_keep_adds_a_condition_on_every_seed():
+    surface = get_surface("bowl", kappa=10)
+    lrs = lr_grid(1e-3, 0.3, 7)
+    plain = sweep_lr("sgd", {}, surface, surface.start, 60, lrs, grad_noise=0.5, seeds=(0, 1))
+    high = lrs > 0.05
+    kept = sweep_lr("sgd", {}, surface, surface.start, 60, lrs, grad_noise=0.5, seeds=(0, 1),
+                    keep=lambda tr: ~high)
+    assert (kept.stable == (plain.stable & ~high)).all()
+    assert kept.best_lr is None or kept.best_lr <= 0.05

@@ -14,9 +14,9 @@ import pandas as pd
 import streamlit as st
 
 from core.mlp import make_mlp_problem
-from core.race import NOISE_SEEDS, build, combine, race_surface, run_racer, tune
+from core.race import NOISE_SEEDS, build, race_surface, run_racer, tune
 from core.race_inside import inside
-from core.sweep import lr_grid
+from core.sweep import combine, lr_grid
 from ui.geometry import thin_index
 
 SWEEP_LRS = lr_grid(1e-5, 10.0, 25)      # the surface race: 4 rates per decade
