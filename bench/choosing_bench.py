@@ -23,7 +23,7 @@ import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from core.matrix import benchmark  # noqa: E402
-from core.sparse_race import STEPS, ladder, problem, race  # noqa: E402
+from core.sparse_race import LADDER_SEEDS, LEVELS, STEPS, ladder, problem, race  # noqa: E402
 from tests.apputil import chart_bytes  # noqa: E402
 
 PAGE = "pages/4_Choosing_an_Optimizer.py"
@@ -77,7 +77,8 @@ def main() -> None:
     pb = problem(1.5, 32, 0, STEPS)
     print(f"  {'problem (data + Newton best fit)':<40}{timed(lambda: problem(1.5, 32, 0)):>8.0f}")
     print(f"  {'race: 5 sweeps × 19 rates + 5 runs':<40}{timed(lambda: race(pb, STEPS)):>8.0f}")
-    print(f"  {'ladder: 5 levels × 3 seeds × 3 rungs':<40}{timed(ladder, 1):>8.0f}")
+    label = f"ladder: {len(LEVELS)} levels × {len(LADDER_SEEDS)} seeds × 3 rungs"
+    print(f"  {label:<40}{timed(ladder, 1):>8.0f}")
     print(f"  {'matrix: 6 optimizers × 5 scenarios':<40}{timed(lambda: benchmark(0), 1):>8.0f}")
     print(f"\npage views (ms; chart data in KB; median of {reruns} reruns)")
     print(f"  {'view':<26}{'cold':>8}{'rerun':>8}{'chart KB':>10}")

@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 SOLVED_BELOW = 1e-12   # a loss gap under this is "solved" (float64 rounding lives below it)
+FLOAT32_TINY = float(np.finfo(np.float32).tiny)
 HUGE = 1e12            # beyond this a value is shown as "over 1e12" (and clipped on charts)
 
 
@@ -41,10 +42,11 @@ def gap_text(t, gap: float, digits: int = 3) -> str:
 
 def finite_or_nan(values, limit: float = HUGE) -> np.ndarray:
     """A float array safe to draw: non-finite entries and |v| > ``limit`` become NaN
-    (Vega skips them), and denormals (|v| < 1e-300) become exactly 0. Float32 casts of
-    such arrays stay finite because ``limit`` is far below float32's 3.4e38."""
+    (Vega skips them), and values below float32's smallest normal number (1.2e-38)
+    become exactly 0, so no denormal survives the float32 cast charts use. That cast
+    stays finite too, since ``limit`` is far below float32's 3.4e38."""
     a = np.array(values, dtype=float)
     with np.errstate(invalid="ignore"):
         a[~np.isfinite(a) | (np.abs(a) > limit)] = np.nan
-        a[np.abs(a) < 1e-300] = 0.0
+        a[np.abs(a) < FLOAT32_TINY] = 0.0
     return a
