@@ -15,8 +15,9 @@ import streamlit as st
 
 from core.guide import EXPERIMENTS, KEYS, QUESTIONS, VIEWS
 from core.sparse import A_RANGE
-from core.sparse_race import STEPS
+from core.sparse_race import LR_GRID, STEPS
 from ui import controls
+from ui.numbers import grid_words
 
 P = "choosing."
 BATCHES = ("8", "16", "32", "64", "128")
@@ -57,7 +58,7 @@ def sparse_ui(F) -> SparseChoice:
                             where=cols[1])
     mode = controls.select(F, KEYS["lr_mode"], F.t(P + "ctl.lr_mode"), LR_MODES,
                            _SPARSE["lr_mode"], lambda m: F.t(P + f"ctl.lr_mode.{m}"),
-                           help=F.t(P + "ctl.lr_mode_help"), where=cols[2])
+                           help=F.t(P + "ctl.lr_mode_help", **grid_words(LR_GRID)), where=cols[2])
     shared = SHARED_LR
     if mode == "shared":
         shared = controls.log_slider(F, KEYS["lr"], F.t(P + "ctl.lr"), 1e-3, 10.0, SHARED_LR,

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from core import findings, guide
+from core.matrix import LR_GRID as MATRIX_LRS
 from core.matrix import REF_STEPS
 from core.race import MOMENTUM_DEFAULT
 from ui import charts_choosing as cc
@@ -17,7 +18,7 @@ from ui import choosing_controls as ui
 from ui import choosing_data as data
 from ui.choosing_sections import g3, labels, texts
 from ui.frame import FRAME_PARAMS
-from ui.numbers import fmt
+from ui.numbers import fmt, grid_words
 from ui.render import show
 
 # ------------------------------------------------------------------ 3. decision guide
@@ -81,7 +82,7 @@ def verdict_text(F, reason: str, verdict, names: dict) -> str:
 def matrix_section(F) -> None:
     t = texts(F)
     st.header(t("matrix.head"), divider="gray")
-    st.markdown(t("matrix.intro"))
+    st.markdown(t("matrix.intro", **grid_words(MATRIX_LRS)))
     seed = ui.matrix_seed_ui(F)
     m = data.matrix_result(seed)
     rows, cols = labels(F, m.rows), {c: t(f"scenario.{c}") for c in m.columns}

@@ -50,3 +50,9 @@ def finite_or_nan(values, limit: float = HUGE) -> np.ndarray:
         a[~np.isfinite(a) | (np.abs(a) > limit)] = np.nan
         a[np.abs(a) < FLOAT32_TINY] = 0.0
     return a
+
+
+def grid_words(lrs) -> dict:
+    """``n``, ``lo`` and ``hi`` of a learning-rate grid, for sentences that describe it."""
+    lrs = np.asarray(lrs, dtype=float)
+    return {"n": len(lrs), "lo": fmt(lrs.min()), "hi": fmt(lrs.max())}

@@ -79,8 +79,8 @@ EN = {
     P + "ctl.lr_mode": "Learning rates",
     P + "ctl.lr_mode.tuned": "each tuned",
     P + "ctl.lr_mode.shared": "one shared",
-    P + "ctl.lr_mode_help": "Tuned: every optimizer runs at its best of 19 rates from 0.0001 to "
-                            "100, chosen by the rule shown under the race. Shared: all use the "
+    P + "ctl.lr_mode_help": "Tuned: every optimizer runs at its best of {n} rates from {lo} to "
+                            "{hi}, chosen by the rule shown under the race. Shared: all use the "
                             "rate on the right.",
     P + "ctl.lr": "Shared learning rate",
     P + "ctl.lr_help": "Used only when the learning rates are shared.",
@@ -317,7 +317,7 @@ EN = {
     # 4. benchmark matrix
     P + "matrix.head": "Benchmark matrix",
     P + "matrix.intro": "Six optimizers on five scenarios, each at its own best learning rate "
-                        "from a sweep of 22 rates (0.0001 to 1000). Losses live on very "
+                        "from a sweep of {n} rates ({lo} to {hi}). Losses live on very "
                         "different scales, so each cell is a loss gap, the final loss minus the "
                         "scenario's reference loss (its known minimum, the data's best fit, or "
                         "for the network the lowest loss that long full-batch runs reach), and "
@@ -484,7 +484,7 @@ ZH = {
     P + "ctl.lr_mode": "学习率",
     P + "ctl.lr_mode.tuned": "各自调优",
     P + "ctl.lr_mode.shared": "统一取值",
-    P + "ctl.lr_mode_help": "各自调优：每个优化器都使用 0.0001 到 100 之间 19 个"
+    P + "ctl.lr_mode_help": "各自调优：每个优化器都使用 {lo} 到 {hi} 之间 {n} 个"
                             "学习率中最好的一个，挑选规则写在竞赛图下方。统一取值：全部使用右边的"
                             "学习率。",
     P + "ctl.lr": "统一学习率",
@@ -692,8 +692,8 @@ ZH = {
                         " 到 22 个点的学习率网格。它们演示的是如何检验一条法则，而不是每个真"
                         "实问题都会如此。",
     P + "matrix.head": "基准矩阵",
-    P + "matrix.intro": "六个优化器、五个场景，每个优化器都使用在 22 个学习率（0.0001 "
-                        "到 1000）中扫描出的最佳值。各场景的损失尺度相差极大，所以每格取损失"
+    P + "matrix.intro": "六个优化器、五个场景，每个优化器都使用在 {n} 个学习率（{lo} "
+                        "到 {hi}）中扫描出的最佳值。各场景的损失尺度相差极大，所以每格取损失"
                         "差距，即最终损失减去该场景的参考损失（已知的极小值、数据的最佳拟合，或者"
                         "对网络而言，长时间全批量训练达到的最低损失），每一列再除以该列最好的格子"
                         "。",
