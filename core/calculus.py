@@ -232,8 +232,9 @@ class RuleCheck:
                     d5f is given)
         rounding    the rest; x +- h, f(x +- h), their difference and the quotient are
                     each rounded to the nearest double, so it stays within about
-                    scale = 2 eps (max |f(x +- h)| + |x f'(x)|) / h   (the factor 2 covers
-                    the quotient's own rounding, eps |c(h)| <= eps max |f(x +- h)| / h)
+                    scale = 2 eps max over y = x +- h of (|f(y)| + |y f'(y)|) / h
+                    (rounding y moves f(y) by up to eps |y f'(y)| / 2; the factor 2 covers
+                    that, the rounding of f itself and the quotient's own rounding)
     """
 
     x: float
@@ -260,16 +261,16 @@ class RuleCheck:
 def rule_check(f, df, d3f, x: float, h: float = 1e-5, d5f=None) -> RuleCheck:
     """slope_check's numbers (step h (1 + |x|)) with the predicted truncation
     h^2 f'''(x) / 6 (+ h^4 f^(5)(x) / 120 with d5f) and the rounding scale
-    2 eps (max |f(x +- h)| + |x f'(x)|) / h."""
+    2 eps max_(y = x +- h) (|f(y)| + |y f'(y)|) / h."""
     x = float(x)
     step = h * (1.0 + abs(x))
     formula, numeric = slope_check(f, df, x, h)
     truncation = step**2 * float(evaluate(d3f, x)) / 6
     if d5f is not None:
         truncation += step**4 * float(evaluate(d5f, x)) / 120
-    size = float(np.max(np.abs(evaluate(f, np.array([x - step, x + step])))))
-    return RuleCheck(x, step, formula, numeric, truncation,
-                     2 * EPS * (size + abs(x * formula)) / step)
+    y = np.array([x - step, x + step])
+    size = float(np.max(np.abs(evaluate(f, y)) + np.abs(y * evaluate(df, y))))
+    return RuleCheck(x, step, formula, numeric, truncation, 2 * EPS * size / step)
 
 
 
