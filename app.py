@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from core.optimizers import OPTIMIZER_NAMES, latex, make
-from core.run import run
-from core.surfaces import get_surface
+from core.problems.surfaces import get_surface
+from core.training.run import run
 from ui import charts
 from ui.cache import surface_picture
 from ui.frame import existing_pages, setup

@@ -22,8 +22,9 @@ sys.path.insert(0, str(ROOT))
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from core.matrix import benchmark  # noqa: E402
-from core.sparse_race import LADDER_SEEDS, LEVELS, STEPS, ladder, problem, race  # noqa: E402
+from core.experiments.ladder import LADDER_SEEDS, LEVELS, ladder  # noqa: E402
+from core.experiments.matrix import benchmark  # noqa: E402
+from core.experiments.sparse_race import STEPS, problem, race  # noqa: E402
 from tests.apputil import chart_bytes  # noqa: E402
 
 PAGE = "pages/4_Choosing_an_Optimizer.py"

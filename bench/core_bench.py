@@ -3,7 +3,7 @@
     python bench/core_bench.py [--repeats 7]
 
 Every optimizer runs 500 steps on Rosenbrock from (-1.2, 1) at 32 log-spaced learning
-rates (1e-5 ... 1), first as ONE call of core.run with ``lr`` of shape (32, 1), then
+rates (1e-5 ... 1), first as ONE call of core.training.run with ``lr`` of shape (32, 1), then
 as 32 calls in a Python loop. Prints medians over the repeats and the speed-up, and
 checks that both ways give the same points.
 """
@@ -21,8 +21,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.optimizers import OPTIMIZER_NAMES, make  # noqa: E402
-from core.run import run  # noqa: E402
-from core.surfaces import get_surface  # noqa: E402
+from core.problems.surfaces import get_surface  # noqa: E402
+from core.training.run import run  # noqa: E402
 
 STEPS, N_LR = 500, 32
 LRS = np.logspace(-5, 0, N_LR)

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.expr import ExprError, parse  # noqa: E402
+from core.calculus.formula import ExprError, parse  # noqa: E402
 from tests.apputil import chart_bytes, open_page  # noqa: E402
 from tests.test_expr import HOSTILE  # noqa: E402
 

@@ -3,7 +3,7 @@
     python bench/race_bench.py [--repeats 7]
 
 Core (NumPy only):
-  race       all 9 racers x 500 steps on Rosenbrock, one core.run each (target 150 ms
+  race       all 9 racers x 500 steps on Rosenbrock, one core.training.run each (target 150 ms
              for a whole page rerun, so the core share must be well below)
   sweep      all 9 racers x 25 learning rates (1e-5 ... 10, as the page) x 500 steps,
              one batched call each
@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.mlp import make_mlp_problem  # noqa: E402
-from core.race import RACERS, default_knobs, run_racer, tune  # noqa: E402
-from core.surfaces import get_surface  # noqa: E402
-from core.sweep import lr_grid  # noqa: E402
+from core.experiments.race import RACERS, default_knobs, run_racer, tune  # noqa: E402
+from core.problems.mlp import make_mlp_problem  # noqa: E402
+from core.problems.surfaces import get_surface  # noqa: E402
+from core.training.sweep import lr_grid  # noqa: E402
 
 ALL = ",".join(RACERS)
 

@@ -4,7 +4,7 @@
 
 import streamlit as st
 
-from core.race import chosen_lr
+from core.experiments.race import chosen_lr
 from ui import optimizer_race_controls as ui
 from ui import optimizer_race_data as data
 from ui import optimizer_race_network as network

@@ -8,25 +8,26 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.calculus import (
-    EPS,
-    central_slope,
-    chain_rule,
+from core.calculus.chain import chain_rule, squared_error
+from core.calculus.differences import (
     difference_errors,
-    one_sided_limits,
     rule_check,
     rule_of_thumb_steps,
+    slope_check,
+)
+from core.calculus.directional import directional_derivative, directional_profile
+from core.calculus.slopes import (
+    EPS,
+    central_slope,
+    one_sided_limits,
     secant_slope,
     secant_table,
-    slope_check,
-    squared_error,
-    stationary_points,
     tangent_line,
     two_point_slope,
 )
-from core.curves import CURVE_NAMES, constant, get_curve, line, power, power_derivative
-from core.directional import directional_derivative, directional_profile
-from core.surfaces import SURFACE_NAMES, get_surface
+from core.calculus.stationary import stationary_points
+from core.problems.curves import CURVE_NAMES, constant, get_curve, line, power, power_derivative
+from core.problems.surfaces import SURFACE_NAMES, get_surface
 
 finite = st.floats(-50, 50, allow_nan=False, allow_infinity=False)
 HS = np.logspace(-15, 0, 61)

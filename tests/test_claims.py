@@ -7,7 +7,7 @@ it fails. The lessons' own claims follow, one section per page.
 
 import numpy as np
 
-from core.surfaces import get_surface
+from core.problems.surfaces import get_surface
 from tests.apputil import chart_frames, open_page
 
 # ------------------------------------------------------------------ home

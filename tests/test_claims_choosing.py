@@ -3,30 +3,23 @@
 Every behavioural sentence the page shows at its defaults (the sparse story, the dense
 control, the Adam ladder, the noise floor, the benchmark matrix and the guide's
 verdicts) is recomputed here from the live experiment, mostly by a second, independent
-route (one-problem sweeps of :func:`core.sweep.sweep_lr` instead of the page's stacked
+route (one-problem sweeps of :func:`core.training.sweep.sweep_lr` instead of the page's stacked
 runs), and the failure message prints the measurement.
 """
 
 import numpy as np
 import pytest
 
-from core import findings, guide
-from core.findings import TREND, WIN
-from core.matrix import SCENARIOS, benchmark, noise_floor, reference_loss
+from core.experiments.ladder import ladder, ladder_steps
+from core.experiments.matrix import SCENARIOS, benchmark, noise_floor, reference_loss
+from core.experiments.race import RULE, hparams
+from core.experiments.sparse_race import CONTENDERS, LR_GRID, STEPS, control, problem, race
+from core.findings import guide
+from core.findings.sparse import control_findings, rare_rate_ratios, sparse_findings
+from core.findings.thresholds import TREND, WIN
 from core.optimizers import make
-from core.race import RULE, hparams
-from core.sparse import groups, make_data, sigmoid
-from core.sparse_race import (
-    CONTENDERS,
-    LR_GRID,
-    STEPS,
-    control,
-    ladder,
-    ladder_steps,
-    problem,
-    race,
-)
-from core.sweep import best_index, sweep_lr
+from core.problems.sparse import groups, make_data, sigmoid
+from core.training.sweep import best_index, sweep_lr
 
 DEFAULT = guide.EXPERIMENTS["sparse_race"].settings          # a = 1.5, batch 32, seed 0
 A, B, SEED = float(DEFAULT["a"]), int(DEFAULT["batch"]), int(DEFAULT["seed"])
@@ -81,7 +74,7 @@ def one_by_one(kind: str, seed: int) -> dict[str, float]:
 
 def test_the_race_story_states_the_measured_factor(default_race):
     """story.{outcome}: "SGD ended with {factor}× the excess loss of … {best}"."""
-    f = findings.sparse_findings(default_race, np.zeros(100, int))
+    f = sparse_findings(default_race, np.zeros(100, int))
     final = dict(zip(default_race.racers, default_race.final_excess(), strict=True))
     best = min(("adagrad", "rmsprop", "adam"), key=final.get)
     assert f.best == best and f.factor == pytest.approx(final["sgd"] / final[best]), final
@@ -94,7 +87,7 @@ def test_rare_features_show_the_gap_most(default_race):
     r = default_race
     rare = dict(zip(r.racers, r.err_rare[:, -1], strict=True))
     freq = dict(zip(r.racers, r.err_frequent[:, -1], strict=True))
-    best = findings.sparse_findings(r, np.zeros(100, int)).best
+    best = sparse_findings(r, np.zeros(100, int)).best
     msg = f"rare error {rare}, frequent error {freq}"
     assert rare["sgd"] > rare[best] and rare["sgd"] > freq["sgd"], msg
 
@@ -116,10 +109,10 @@ def test_frequent_features_have_the_largest_curvature():
 def test_adaptive_rates_are_larger_for_rare_features(default_race, ctl):
     """rates.help: features that rarely get a gradient get larger effective rates."""
     pb = problem(A, B, SEED, STEPS)
-    from core.sparse import first_hits
+    from core.problems.sparse import first_hits
     g = groups(pb.objective.data, B)
     group = np.where(g.unseen, 2, np.where(g.rare, 1, 0))
-    ratios = findings.rare_rate_ratios(default_race, group, first_hits(pb.objective.hits()),
+    ratios = rare_rate_ratios(default_race, group, first_hits(pb.objective.hits()),
                                        STEPS)
     assert set(ratios) == {"adagrad", "adam"} and min(ratios.values()) > 1, ratios
 
@@ -142,7 +135,7 @@ def test_the_dense_control_keeps_the_curvature_and_has_no_zeros():
 def test_the_control_verdict_matches_one_sweep_at_a_time(ctl):
     """control.{outcome}.{source} and the guide's sparse verdict: medians over the seeds of
     SGD ÷ the best adaptive method, sparse and dense, recomputed one problem at a time."""
-    f = findings.control_findings(ctl)
+    f = control_findings(ctl)
     factors = {}
     for kind in ("sparse", "dense"):
         per = []

@@ -12,10 +12,13 @@ import math
 import numpy as np
 import pytest
 
-from core import calculus as calc
-from core.curves import CURVE_NAMES, get_curve, power_derivative
-from core.expr import parse
-from core.surfaces import SURFACE_NAMES, get_surface
+from core.calculus.chain import chain_rule, squared_error
+from core.calculus.differences import rule_of_thumb_steps
+from core.calculus.formula import parse
+from core.calculus.slopes import EPS, one_sided_limits, secant_slope
+from core.calculus.stationary import stationary_points
+from core.problems.curves import CURVE_NAMES, get_curve, power_derivative
+from core.problems.surfaces import SURFACE_NAMES, get_surface
 from tests.apputil import open_page
 from ui import differentiation_data as data
 from ui.text import CATALOGUE
@@ -89,14 +92,14 @@ def test_both_sides_close_in_on_the_derivative(key):
 
 
 def test_abs_at_zero_is_a_kink_with_left_slope_minus_one_and_right_slope_one():
-    lim = calc.one_sided_limits(get_curve("abs").f, 0.0)
+    lim = one_sided_limits(get_curve("abs").f, 0.0)
     assert lim.kind == "kink" and lim.left == pytest.approx(-1) and lim.right == pytest.approx(1)
 
 
 def test_a_vertical_tangent_is_reported_as_growing_slopes():
     f = parse("sqrt(abs(x))").f
-    lim = calc.one_sided_limits(f, 0.0)
-    slopes = np.abs(calc.secant_slope(f, 0.0, np.array([1e-2, 1e-4, 1e-6])))
+    lim = one_sided_limits(f, 0.0)
+    slopes = np.abs(secant_slope(f, 0.0, np.array([1e-2, 1e-4, 1e-6])))
     assert lim.kind == "vertical" and np.all(np.diff(slopes) > 0), (lim, slopes)
 
 
@@ -106,7 +109,7 @@ def test_a_vertical_tangent_is_reported_as_growing_slopes():
 @pytest.mark.parametrize("key", CURVE_NAMES)
 def test_stationary_points_are_where_the_page_says_and_of_the_kind_it_says(key):
     curve = get_curve(key)
-    found = calc.stationary_points(curve.f, curve.df, curve.domain)
+    found = stationary_points(curve.f, curve.df, curve.domain)
     for p in found:
         d = 1e-3
         left, right = float(curve.df(p.x - d)), float(curve.df(p.x + d))
@@ -121,7 +124,7 @@ def test_stationary_points_are_where_the_page_says_and_of_the_kind_it_says(key):
 
 def test_x_cubed_at_zero_is_a_horizontal_inflection_point():
     cube = get_curve("cube")
-    (p,) = calc.stationary_points(cube.f, cube.df, cube.domain)
+    (p,) = stationary_points(cube.f, cube.df, cube.domain)
     assert p.kind == "flat" and abs(p.x) < 1e-6, p
     assert cube.df(-0.1) > 0 and cube.df(0.1) > 0
 
@@ -190,7 +193,7 @@ def test_the_accuracy_sentences_the_page_picks_are_true(key):
     for x0 in _positions(key):
         out = data.accuracy(key, float(x0))
         if out is None:
-            assert calc.one_sided_limits(curve.f, x0).kind != "smooth", (key, x0)
+            assert one_sided_limits(curve.f, x0).kind != "smooth", (key, x0)
             continue
         e = out["errors"]
         exact = [m for m, v in out["at_h1"].items() if v <= 1e-12]
@@ -203,7 +206,7 @@ def test_the_accuracy_sentences_the_page_picks_are_true(key):
                 err = getattr(e, m)
                 reaches = m in out["kink_methods"]
                 small = e.h < 0.9 * d if reaches else e.h > 0
-                rounding = 4 * calc.EPS * (1 + abs(x0)) / e.h[small]   # only round-off
+                rounding = 4 * EPS * (1 + abs(x0)) / e.h[small]   # only round-off
                 assert np.all(err[small] <= rounding), (key, x0, m, err[small] / rounding)
                 if reaches:                                  # "reach across it": a jump error
                     assert err[e.h > 1.1 * d].min() > 1e-3, (key, x0, m, err[e.h > 1.1 * d])
@@ -239,9 +242,9 @@ def _check_shape(key, curve, x0, out):
 
 
 def test_rule_of_thumb_steps_are_the_textbook_ones():
-    fwd, cen = calc.rule_of_thumb_steps(1.0)
-    assert fwd == pytest.approx(2 * math.sqrt(calc.EPS)) and cen == pytest.approx(
-        2 * calc.EPS ** (1 / 3))
+    fwd, cen = rule_of_thumb_steps(1.0)
+    assert fwd == pytest.approx(2 * math.sqrt(EPS)) and cen == pytest.approx(
+        2 * EPS ** (1 / 3))
 
 
 # ------------------------------------------------------------------ 6. two dimensions
@@ -275,21 +278,21 @@ def test_chain_rule_secant_gap_is_x_squared_h_up_to_rounding(w, x, y):
     out = data.chain(w, x, y)
     c = out["record"]
     assert c.de_dw == pytest.approx(2 * (w * x - y) * x)
-    rounding = 10 * calc.EPS * (1 + c.e + abs(c.de_dw)) / min(h for h, _ in out["secants"])
+    rounding = 10 * EPS * (1 + c.e + abs(c.de_dw)) / min(h for h, _ in out["secants"])
     assert out["worst_rest"] <= rounding, (w, x, y, out["worst_rest"], rounding)
 
 
 @pytest.mark.parametrize(("w", "x", "y"), [(0.5, 2.0, 3.0), (2.0, 2.0, 3.0), (1.5, 2.0, 3.0)])
 def test_the_way_sentence_follows_what_a_small_step_does(w, x, y):
-    c = calc.chain_rule(w, x, y)
-    up = float(calc.squared_error(w + 1e-4, x, y)) - c.e
+    c = chain_rule(w, x, y)
+    up = float(squared_error(w + 1e-4, x, y)) - c.e
     way = "way_down" if c.de_dw > 0 else "way_up" if c.de_dw < 0 else "way_flat"
     if way == "way_down":
         assert up > 0, (c.de_dw, up)          # "increase of w would raise the error"
     elif way == "way_up":
         assert up < 0, (c.de_dw, up)
     else:
-        assert c.e <= float(calc.squared_error(np.linspace(-3, 3, 61), x, y).min()) + 1e-12
+        assert c.e <= float(squared_error(np.linspace(-3, 3, 61), x, y).min()) + 1e-12
 
 
 @pytest.mark.parametrize("key", SURFACE_NAMES)

@@ -4,8 +4,7 @@ the page makes for it at its defaults. Each failure message prints the measureme
 import numpy as np
 import pytest
 
-from core.curves import get_curve
-from core.descent import (
+from core.experiments.descent import (
     PRESET_FACTORS,
     PRESETS,
     basin_minimum,
@@ -14,11 +13,12 @@ from core.descent import (
     preset_lr,
     verdict,
 )
-from core.lessons import CUBE_FLAT_POINT, CURVE_RATES, SURFACE_LESSONS
+from core.experiments.descent_defaults import CUBE_FLAT_POINT, CURVE_RATES, SURFACE_LESSONS
 from core.optimizers import make
-from core.regression import N_POINTS, noise_floors
-from core.run import run
-from core.surfaces import get_surface
+from core.problems.curves import get_curve
+from core.problems.regression import N_POINTS, noise_floors
+from core.problems.surfaces import get_surface
+from core.training.run import run
 
 STEPS1 = 30                                   # part 1's default number of steps
 SEED, NOISE, BATCH, LR3 = 0, 1.0, 10, 0.3     # part 3's defaults
@@ -252,7 +252,7 @@ def test_the_floor_ordering_holds_seed_by_seed(seed):
 @pytest.mark.parametrize("batch", [1, BATCH])
 def test_without_noise_sgd_settles_on_the_fit(batch):
     """reg_exact: with σ = 0 every batch's slope vanishes at the fit, so SGD settles there."""
-    from core.regression import Regression, make_data, mini_batches
+    from core.problems.regression import Regression, make_data, mini_batches
 
     obj = Regression(make_data(SEED, 0.0))
     tr = run(make("sgd", lr=LR3), mini_batches(obj.data, batch, 200, SEED), obj.start, 200)
@@ -270,7 +270,7 @@ def test_with_noise_sgd_does_not_settle():
 def test_the_chain_rule_gap_is_rounding_not_truncation(h):
     """numeric_note: L is quadratic, so the central difference is exact for any h; what is
     left is rounding, of the order of machine epsilon times L / h."""
-    from core.regression import Regression, chain_rule, make_data
+    from core.problems.regression import Regression, chain_rule, make_data
 
     obj = Regression(make_data(SEED, NOISE))
     check = chain_rule(obj.data, obj.start, h)

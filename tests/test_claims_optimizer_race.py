@@ -9,9 +9,7 @@ it is still above 1e-3 of the start (below that, momentum's overshoot is roundin
 import numpy as np
 import pytest
 
-from core.optimizers import make
-from core.optimizers.keras import make_keras
-from core.race import (
+from core.experiments.race import (
     PRESETS,
     RACERS,
     default_knobs,
@@ -23,8 +21,10 @@ from core.race import (
     steps_to_tolerance,
     tune,
 )
-from core.run import run
-from core.surfaces import SURFACE_NAMES, get_surface
+from core.optimizers import make
+from core.optimizers.keras import make_keras
+from core.problems.surfaces import SURFACE_NAMES, get_surface
+from core.training.run import run
 from ui.optimizer_race_controls import DEFAULT_RACERS
 from ui.optimizer_race_data import SWEEP_LRS
 
@@ -175,7 +175,7 @@ def test_keras_nadam_is_torch_nadam_with_psi_one():
 
 
 def test_every_racer_runs_at_its_knob_limits():
-    from core.race import KNOBS, knob_range
+    from core.experiments.race import KNOBS, knob_range
     s = get_surface("rosenbrock")
     for r in RACERS:
         for conv in ("torch", "keras"):
@@ -194,7 +194,7 @@ def default_race(key):
 
 
 def ends(s, runs):
-    from core.race import nearest_minimum
+    from core.experiments.race import nearest_minimum
     return {r: nearest_minimum(s, tr.points[-1]) for r, tr in runs.items()}
 
 

@@ -1,4 +1,4 @@
-"""Tests for core.curves: derivatives, kinks, minima, factories and the registry."""
+"""Tests for core.problems.curves: derivatives, kinks, minima, factories and the registry."""
 
 import warnings
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.curves import (
+from core.problems.curves import (
     CURVE_NAMES,
     DOUBLE_WELL_GLOBAL_MIN,
     DOUBLE_WELL_LOCAL_MIN,
@@ -214,7 +214,7 @@ def test_catalogue_keys_and_defaults():
 
 
 def test_every_catalogue_curve_has_a_third_derivative():
-    from core.curves import CURVE_NAMES, get_curve
+    from core.problems.curves import CURVE_NAMES, get_curve
 
     missing = [key for key in CURVE_NAMES if get_curve(key).d3f is None]
     assert not missing, missing
@@ -223,7 +223,7 @@ def test_every_catalogue_curve_has_a_third_derivative():
 @pytest.mark.parametrize("n", range(7))
 @pytest.mark.parametrize("k", range(8))
 def test_power_derivative_is_the_kth_derivative_of_x_to_the_n(n, k):
-    from core.curves import power_derivative
+    from core.problems.curves import power_derivative
 
     x = np.array([-1.7, -0.4, 0.0, 0.9, 2.0])
     expected = np.polyval(np.polyder(np.eye(n + 1)[0], k), x) if k <= n else 0 * x

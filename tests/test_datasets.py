@@ -1,9 +1,9 @@
-"""core.datasets: seeded, balanced, shaped as promised, and refusing bad settings."""
+"""core.problems.datasets: seeded, balanced, shaped as promised, and refusing bad settings."""
 
 import numpy as np
 import pytest
 
-from core.datasets import DATASET_NAMES, make_dataset
+from core.problems.datasets import DATASET_NAMES, make_dataset
 
 
 @pytest.mark.parametrize("name", DATASET_NAMES)

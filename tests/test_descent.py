@@ -1,4 +1,5 @@
-"""core.descent: the 1-D gradient-descent step, the stability limit, presets and verdicts."""
+"""core.experiments.descent: the 1-D gradient-descent step, the stability limit, presets
+and verdicts."""
 
 import math
 
@@ -7,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.curves import CURVE_NAMES, get_curve, quadratic
-from core.descent import (
+from core.experiments.descent import (
     PRESET_FACTORS,
     PRESETS,
     CurveObjective,
@@ -23,6 +23,7 @@ from core.descent import (
     tangent,
     verdict,
 )
+from core.problems.curves import CURVE_NAMES, get_curve, quadratic
 
 CURVATURES = st.floats(0.05, 20.0)
 CENTERS = st.floats(-3.0, 3.0)

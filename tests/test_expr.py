@@ -1,4 +1,4 @@
-"""Tests for core.expr: the safe reader of typed functions and its symbolic derivative.
+"""Tests for core.calculus.formula: the safe reader of typed functions and its symbolic derivative.
 
 1. 200 random well-formed expressions: f' from sympy agrees with central differences
    wherever the derivative exists (one-sided limits agree).
@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core import expr as expr_module
-from core.calculus import central_slope, one_sided_limits
-from core.expr import MAX_DEPTH, MAX_LENGTH, ExprError, parse, to_sympy
+from core.calculus import domain, formula
+from core.calculus.formula import MAX_DEPTH, MAX_LENGTH, ExprError, parse, to_sympy
+from core.calculus.slopes import central_slope, one_sided_limits
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -132,14 +132,15 @@ def test_limits_are_the_documented_ones():
 
 def test_module_never_executes_text():
     banned = {"eval", "exec", "compile", "sympify", "parse_expr", "S", "__import__"}
-    paths = [ROOT / "core" / "expr.py", ROOT / "pages" / "1_Differentiation.py",
+    paths = [ROOT / "core" / "calculus" / "formula.py", ROOT / "core" / "calculus" / "domain.py",
+             ROOT / "pages" / "1_Differentiation.py",
              *sorted((ROOT / "ui").glob("differentiation*.py"))]
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
                 assert name not in banned, f"{path.name} calls {name}"
-    assert not hasattr(expr_module, "sympify")
+    assert not hasattr(formula, "sympify") and not hasattr(domain, "sympify")
 
 
 # ------------------------------------------------------- well-formed expressions
@@ -267,7 +268,7 @@ GRID = np.linspace(-3, 3, 201)
 ])
 def test_gaps_name_the_reason_and_the_stretch(text, kind, lo, hi):
     p = parse(text)
-    found = expr_module.gaps(p.expr, GRID)
+    found = domain.gaps(p.expr, GRID)
     undefined = ~np.isfinite(p.f(GRID))
     assert [g.kind for g in found] == [kind], found
     assert found[0].lo == pytest.approx(lo, abs=1e-9) and found[0].hi == pytest.approx(hi, abs=1e-9)
@@ -275,13 +276,13 @@ def test_gaps_name_the_reason_and_the_stretch(text, kind, lo, hi):
 
 
 def test_overflow_starts_where_exp_exceeds_the_largest_double():
-    found = expr_module.gaps(parse("exp(exp(exp(x)))").expr, GRID)
+    found = domain.gaps(parse("exp(exp(exp(x)))").expr, GRID)
     start = np.log(np.log(np.log(np.finfo(float).max)))     # exp(exp(exp(x))) = 1.8e308
     assert found[0].lo >= start > found[0].lo - 0.03, (found[0].lo, start)
 
 
 def test_two_reasons_in_one_formula_are_both_named():
-    found = expr_module.gaps(parse("sqrt(x) * log(x)").expr, GRID)
+    found = domain.gaps(parse("sqrt(x) * log(x)").expr, GRID)
     assert [(g.kind, g.count) for g in found] == [("sqrt_domain", 100), ("log_domain", 1)], found
 
 
@@ -290,4 +291,4 @@ def test_two_reasons_in_one_formula_are_both_named():
 def test_no_gap_where_f_has_a_value_everywhere_on_the_grid(text):
     p = parse(text)
     assert np.isfinite(p.f(GRID)).all()
-    assert expr_module.gaps(p.expr, GRID) == []
+    assert domain.gaps(p.expr, GRID) == []

@@ -8,26 +8,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core import findings
-from core.findings import (
-    ALIKE,
-    TIE,
-    TREND,
-    WIN,
-    alike_count,
-    bias_correction,
+from core.experiments.ladder import LadderResult
+from core.experiments.matrix import Matrix
+from core.experiments.sparse_race import RaceResult
+from core.findings import thresholds
+from core.findings.ladder import bias_correction, ladder_findings, median_rates, trend_direction
+from core.findings.matrix import alike_count, matrix_findings, noise_findings
+from core.findings.sparse import (
+    control_findings,
     group_counts,
-    ladder_findings,
-    matrix_findings,
-    median_rates,
     rare_rate_ratios,
     sparse_findings,
-    trend_direction,
     win_outcome,
 )
-from core.matrix import Matrix
+from core.findings.thresholds import ALIKE, TIE, TREND, WIN
 from core.optimizers.ablation import nobc_step_ratio
-from core.sparse_race import LadderResult, RaceResult
 
 RACERS = ("sgd", "momentum", "adagrad", "rmsprop", "adam")
 
@@ -237,7 +232,7 @@ def test_steadiest_tie_goes_to_the_earlier_row():
 
 
 def test_thresholds_are_the_documented_ones():
-    doc = findings.__doc__
+    doc = thresholds.__doc__
     for name, value in (("WIN", WIN), ("TREND", TREND), ("ALIKE", ALIKE), ("TIE", TIE)):
         assert f"``{name} = {value}``" in doc, f"{name} = {value} not stated in the docstring"
 
@@ -246,7 +241,7 @@ def test_thresholds_are_the_documented_ones():
 
 
 def fake_control(sparse_factor: float, dense_factor: float, seeds: int = 3):
-    from core.sparse_race import ControlResult
+    from core.experiments.sparse_race import ControlResult
     racers = ("sgd", "momentum", "adagrad", "rmsprop", "adam")
     ex = np.full((2, 5, seeds), 9.0)
     ex[:, 2] = 1.0                                       # AdaGrad best
@@ -264,17 +259,17 @@ def fake_control(sparse_factor: float, dense_factor: float, seeds: int = 3):
     (WIN * 0.999, 1.0, "adaptive_close", ""),
     (0.5, 1.0, "sgd_wins", "")])
 def test_control_source_flips_at_the_story_threshold(sparse, dense, outcome, source):
-    f = findings.control_findings(fake_control(sparse, dense))
+    f = control_findings(fake_control(sparse, dense))
     assert (f.outcome, f.source) == (outcome, source), f
     assert f.gain == pytest.approx(sparse / dense) and f.sparse_best == "adagrad"
 
 
 def test_noise_findings_margins():
-    from core.matrix import NoiseFloor
+    from core.experiments.matrix import NoiseFloor
     nf = NoiseFloor(0.05, 0.9, 600, 300, (0, 1, 2),
                     {"sgd": np.array([1.0, 1.0, 9.0]), "momentum_same": np.array([1.4] * 3),
                      "momentum": np.array([10.0] * 3), "sgd_small": np.array([0.6] * 3)})
-    f = findings.noise_findings(nf)
+    f = noise_findings(nf)
     assert f.same == pytest.approx(1.4) and f.same_floor, "median, not mean: one wild seed"
     assert f.small == pytest.approx(0.6) and f.smaller_helps
     assert f.raw == pytest.approx(10.0)

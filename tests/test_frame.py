@@ -12,8 +12,8 @@ import pytest
 from altair.vegalite.v6.schema import core as vl_core
 
 from core.optimizers import make
-from core.run import run
-from core.surfaces import SURFACE_NAMES, get_surface
+from core.problems.surfaces import SURFACE_NAMES, get_surface
+from core.training.run import run
 from tests.apputil import ROOT, assert_clean, chart_bytes, chart_specs, open_page
 from ui import charts, palette
 from ui.frame import PAGES, existing_pages

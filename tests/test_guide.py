@@ -1,4 +1,4 @@
-"""core.guide: the rules pick what they say, every reason names a real experiment, and
+"""core.findings.guide: the rules pick what they say, every reason names a real experiment, and
 the verdicts follow the measured numbers in both directions."""
 
 import itertools
@@ -6,8 +6,11 @@ import itertools
 import numpy as np
 import pytest
 
-from core import guide
-from core.guide import (
+from core.experiments.ladder import LadderResult
+from core.experiments.matrix import Matrix, NoiseFloor
+from core.experiments.sparse_race import ControlResult
+from core.findings import guide
+from core.findings.guide import (
     CANDIDATES,
     EXPERIMENTS,
     KEYS,
@@ -19,8 +22,6 @@ from core.guide import (
     needed,
     verdict,
 )
-from core.matrix import Matrix, NoiseFloor
-from core.sparse_race import ControlResult, LadderResult
 
 ALL_ANSWERS = [dict(zip(QUESTIONS, bits, strict=True))
                for bits in itertools.product([False, True], repeat=len(QUESTIONS))]

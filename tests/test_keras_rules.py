@@ -14,8 +14,8 @@ from core.optimizers.keras import (
     keras_latex,
     make_keras,
 )
-from core.run import run
-from core.surfaces import get_surface
+from core.problems.surfaces import get_surface
+from core.training.run import run
 from tests.test_torch_parity import X0, Wobbly
 
 STEPS = 200

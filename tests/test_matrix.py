@@ -1,12 +1,12 @@
-"""core.matrix: each cell is the optimizer at the rate the tuning rule picks, columns are
-normalised to their best cell by loss GAPS (the network's from a measured reference),
+"""core.experiments.matrix: each cell is the optimizer at the rate the tuning rule picks,
+columns are normalised to their best cell by loss GAPS (the network's from a measured reference),
 a seed reproduces the whole matrix, and the noise-floor experiment measures what the
 guide says about momentum and noise."""
 
 import numpy as np
 import pytest
 
-from core.matrix import (
+from core.experiments.matrix import (
     NOISE_SEEDS,
     ROWS,
     SCENARIOS,
@@ -17,8 +17,8 @@ from core.matrix import (
     reference_loss,
     scenario,
 )
-from core.race import RULE, hparams, run_racer
-from core.sweep import best_index, lr_grid, sweep_lr
+from core.experiments.race import RULE, hparams, run_racer
+from core.training.sweep import best_index, lr_grid, sweep_lr
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def matrix():
 
 def test_every_cell_is_filled_and_finite(matrix):
     assert matrix.rows == ROWS and matrix.columns == SCENARIOS
-    assert "mlp" in matrix.columns, "the tiny network of core.mlp is one of the scenarios"
+    assert "mlp" in matrix.columns, "the tiny network of core.problems.mlp is one of the scenarios"
     for name in ("final_gap", "ratio", "log_ratio"):
         value = getattr(matrix, name)
         assert value.shape == (len(ROWS), len(SCENARIOS)) and np.all(np.isfinite(value)), name

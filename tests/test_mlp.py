@@ -1,15 +1,15 @@
-"""core.mlp: hand-written backprop against finite differences, batching, training."""
+"""core.problems.mlp: hand-written backprop against finite differences, batching, training."""
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.datasets import DATASET_NAMES
-from core.mlp import forward, loss_grad, make_mlp_problem, n_params, unpack
 from core.optimizers import make
-from core.run import run
-from core.sweep import sweep_lr
+from core.problems.datasets import DATASET_NAMES
+from core.problems.mlp import forward, loss_grad, make_mlp_problem, n_params, unpack
+from core.training.run import run
+from core.training.sweep import sweep_lr
 
 
 def central_difference(f, theta, h=1e-6):

@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from core.guide import EXPERIMENTS, KEYS, QUESTIONS, VIEWS, link
+from core.findings.guide import EXPERIMENTS, KEYS, QUESTIONS, VIEWS, link
 from tests.apputil import assert_clean, chart_bytes, chart_frames, open_page
 from ui.text.choosing import EN
 

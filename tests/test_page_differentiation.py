@@ -17,9 +17,9 @@ import time
 import numpy as np
 import pytest
 
-from core.curves import CURVE_NAMES, get_curve
-from core.expr import ExprError, parse
-from core.surfaces import SURFACE_NAMES, get_surface
+from core.calculus.formula import ExprError, parse
+from core.problems.curves import CURVE_NAMES, get_curve
+from core.problems.surfaces import SURFACE_NAMES, get_surface
 from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
 from tests.test_expr import HOSTILE
 from ui import differentiation_data as data

@@ -4,9 +4,9 @@ chart dataset, charts small, every control in the URL."""
 
 import pytest
 
-from core.descent import PRESET_FACTORS, PRESETS, contraction
-from core.lessons import CURVE_RATES, SURFACE_LESSONS
-from core.regression import N_POINTS
+from core.experiments.descent import PRESET_FACTORS, PRESETS, contraction
+from core.experiments.descent_defaults import CURVE_RATES, SURFACE_LESSONS
+from core.problems.regression import N_POINTS
 from tests.apputil import (
     assert_clean,
     chart_bytes,

@@ -4,8 +4,8 @@ dataset, charts small, every choice in the URL."""
 
 import pytest
 
-from core.race import RACERS, knob_range
-from core.surfaces import SURFACE_NAMES
+from core.experiments.race import RACERS, knob_range
+from core.problems.surfaces import SURFACE_NAMES
 from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
 from ui.optimizer_race_controls import knob_key
 from ui.text import CATALOGUE
@@ -246,7 +246,7 @@ def test_every_chart_is_valid_vega_lite(query):
 
 @pytest.mark.parametrize("name", ["all_on_rosenbrock", "narrow_bowl", "noisy_saddle"])
 def test_every_preset_loads(name):
-    from core.race import PRESETS
+    from core.experiments.race import PRESETS
 
     at = race()
     at.selectbox(key="_preset").select(name).run()
@@ -317,7 +317,7 @@ def test_nesterov_momentum_slider_minimum_runs():
 @pytest.mark.parametrize("conv", ["torch", "keras"])
 @pytest.mark.parametrize("end", ["min", "max"])
 def test_every_knob_of_every_racer_at_its_slider_limit(conv, end):
-    from core.race import KNOBS, knob_range
+    from core.experiments.race import KNOBS, knob_range
     from ui.optimizer_race_controls import knob_key
 
     query = {"opts": ALL, "conv": conv, "lrmode": "own", "steps": "50"}

@@ -1,14 +1,13 @@
-"""core.race and core.race_inside: the race runs the core's rules through the core's loop,
-sweeps equal separate runs, the leaderboard ranks honestly, and the inside view explains
-every recorded step."""
+"""core.experiments.race and core.experiments.inside: the race runs the core's rules through the
+core's loop, sweeps equal separate runs, the leaderboard ranks honestly, and the inside view
+explains every recorded step."""
 
 import numpy as np
 import pytest
 
-from core import race
-from core.optimizers import defaults, make
-from core.optimizers.keras import make_keras
-from core.race import (
+from core.experiments import race
+from core.experiments.inside import inside
+from core.experiments.race import (
     CONVENTIONS,
     KNOB_RANGE,
     KNOBS,
@@ -25,10 +24,11 @@ from core.race import (
     steps_to_tolerance,
     tune,
 )
-from core.race_inside import inside
-from core.run import run
-from core.surfaces import get_surface
-from core.sweep import lr_grid
+from core.optimizers import defaults, make
+from core.optimizers.keras import make_keras
+from core.problems.surfaces import get_surface
+from core.training.run import run
+from core.training.sweep import lr_grid
 
 BOTH = [(r, c) for r in RACERS for c in CONVENTIONS]
 

@@ -1,4 +1,4 @@
-"""core.regression: seeded data, the chain-rule gradient and unbiased mini-batches."""
+"""core.problems.regression: seeded data, the chain-rule gradient and unbiased mini-batches."""
 
 import numpy as np
 import pytest
@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.optimizers import make
-from core.regression import (
+from core.problems.regression import (
     N_POINTS,
     Regression,
     batch_indices,
@@ -17,8 +17,8 @@ from core.regression import (
     make_data,
     mini_batches,
 )
-from core.run import run
-from core.sweep import sweep_lr
+from core.training.run import run
+from core.training.sweep import sweep_lr
 
 DATA = make_data(seed=7, noise=1.0)
 POINTS = st.tuples(st.floats(-2, 6), st.floats(-5, 3))

@@ -1,4 +1,4 @@
-"""core.run: the loop, gradient noise, batching and divergence."""
+"""core.training.run: the loop, gradient noise, batching and divergence."""
 
 import math
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from core.optimizers import OPTIMIZER_NAMES, make
-from core.run import DEFAULT_BOUND, run
+from core.training.run import DEFAULT_BOUND, run
 
 
 class Bowl:

@@ -1,16 +1,18 @@
-"""core.sparse, core.sparse_race and the Adam ablation: the data are what they claim,
-absent features get exactly zero gradient, and the adaptive-method claim is measured."""
+"""core.problems.sparse, core.experiments.sparse_race and the Adam ablation: the data are what they
+claim, absent features get exactly zero gradient, and the adaptive-method claim is measured."""
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.experiments.ladder import LADDER, LADDER_LRS, ladder, ladder_steps, rung_sweep
+from core.experiments.race import RULE, hparams
+from core.experiments.seed_stack import stack
+from core.experiments.sparse_race import CONTENDERS, LR_GRID, control, problem, race
 from core.optimizers import make
 from core.optimizers.ablation import adam_nobc, make_ablation, nobc_step_ratio
-from core.race import RULE, hparams
-from core.run import run
-from core.sparse import (
+from core.problems.sparse import (
     best_fit,
     first_hits,
     frequencies,
@@ -22,20 +24,8 @@ from core.sparse import (
     make_objective,
     weight_error,
 )
-from core.sparse_race import (
-    CONTENDERS,
-    LADDER,
-    LADDER_LRS,
-    LR_GRID,
-    control,
-    ladder,
-    ladder_steps,
-    problem,
-    race,
-    rung_sweep,
-    stack,
-)
-from core.sweep import best_index, sweep_lr
+from core.training.run import run
+from core.training.sweep import best_index, sweep_lr
 
 
 @pytest.mark.parametrize("a", [0.0, 0.5, 1.0, 1.5, 2.5])
@@ -259,7 +249,7 @@ def test_race_records_what_the_page_draws(sparse_races):
 
 
 def test_tuned_rates_are_the_tuning_rules_choice(sparse_races):
-    """The race's rate is what core.sweep's rule picks with the gap from L(ŵ) — not the
+    """The race's rate is what core.training.sweep's rule picks with the gap from L(ŵ) — not the
     rate with the lowest final loss (which rewards runs that spike on the way)."""
     r, pb = sparse_races[0], problem(1.5, 32, 0, 300)
     obj = pb.objective

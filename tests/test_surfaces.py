@@ -1,4 +1,5 @@
-"""Tests for core.surfaces: analytic gradients, listed minima, registry and the two-wells lesson."""
+"""Tests for core.problems.surfaces: analytic gradients, listed minima, registry and the
+two-wells lesson."""
 
 import itertools
 import math
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.surfaces import SURFACE_NAMES, Surface, get_surface, surfaces
+from core.problems.surfaces import SURFACE_NAMES, Surface, get_surface, surfaces
 
 DEFAULTS = surfaces()
 # Every default surface plus the bowl at the ends of its kappa range.

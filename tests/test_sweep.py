@@ -1,13 +1,13 @@
-"""core.sweep: one batched call equals separate runs, and the tuning rule picks the best
+"""core.training.sweep: one batched call equals separate runs, and the tuning rule picks the best
 stable rate (lowest area under the log-gap curve, never above its start)."""
 
 import numpy as np
 import pytest
 
 from core.optimizers import OPTIMIZER_NAMES, make
-from core.run import run
-from core.surfaces import get_surface
-from core.sweep import CHECKPOINTS, lr_grid, sweep_lr, tuning_score
+from core.problems.surfaces import get_surface
+from core.training.run import run
+from core.training.sweep import CHECKPOINTS, lr_grid, sweep_lr, tuning_score
 
 
 @pytest.mark.parametrize("name", OPTIMIZER_NAMES)

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from core.optimizers import make
-from core.run import run
+from core.training.run import run
 from tests.cases import CONFIGS, case_id
 
 torch = pytest.importorskip("torch")
@@ -83,7 +83,8 @@ def test_matches_torch_over_many_steps(case):
 
 @pytest.mark.parametrize("case", CONFIGS[:1] + CONFIGS[13:14] + CONFIGS[18:19], ids=case_id)
 def test_run_follows_torch_while_the_dynamics_contract(case):
-    """core.run evaluating its own gradients stays on torch's path over the first 60 steps."""
+    """core.training.run evaluating its own gradients stays on torch's path over the first
+    60 steps."""
     name, hp = case
     want, _ = torch_path(name, hp, X0, 60)
     got = run(make(name, **hp), Wobbly(), X0, 60).points

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.surfaces import get_surface
+from core.problems.surfaces import get_surface
 from ui.geometry import surface_frames
 
 

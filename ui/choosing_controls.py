@@ -1,5 +1,5 @@
 """Widgets of the Choosing an Optimizer page: each ``*_ui`` draws its controls (all bound
-to the URL through :mod:`ui.controls`, keys from :data:`core.guide.KEYS`) and returns
+to the URL through :mod:`ui.controls`, keys from :data:`core.findings.guide.KEYS`) and returns
 the user's choices.
 
 URL keys: ``view``; the sparse race's ``a`` ``batch`` ``lrmode`` ``lr`` ``seed``
@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from core.guide import EXPERIMENTS, KEYS, QUESTIONS, VIEWS
-from core.sparse import A_RANGE
-from core.sparse_race import LR_GRID, STEPS
+from core.experiments.sparse_race import LR_GRID, STEPS
+from core.findings.guide import EXPERIMENTS, KEYS, QUESTIONS, VIEWS
+from core.problems.sparse import A_RANGE
 from ui import controls
 from ui.numbers import grid_words
 

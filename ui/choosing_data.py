@@ -13,19 +13,19 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.matrix import benchmark, noise_floor
-from core.optimizers.ablation import nobc_step_ratio
-from core.sparse import first_hits, groups, hit_runs
-from core.sparse_race import (
+from core.experiments.ladder import ladder
+from core.experiments.matrix import benchmark, noise_floor
+from core.experiments.sparse_race import (
     CONTROL_SEEDS,
     STEPS,
     ControlResult,
     RaceResult,
     control,
-    ladder,
     problem,
     race,
 )
+from core.optimizers.ablation import nobc_step_ratio
+from core.problems.sparse import first_hits, groups, hit_runs
 from ui.numbers import finite_or_nan
 
 

@@ -13,11 +13,14 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import findings
+from core.experiments.ladder import LADDER_SEEDS, LEVELS
+from core.experiments.race import MOMENTUM_DEFAULT
+from core.experiments.sparse_race import F_FEATURES, N_SAMPLES, STEPS
+from core.findings.ladder import bias_correction, ladder_findings, median_rates
+from core.findings.sparse import SparseFindings, control_findings, rare_rate_ratios, sparse_findings
+from core.findings.thresholds import WIN
 from core.optimizers import latex
-from core.race import MOMENTUM_DEFAULT
-from core.sparse import P_MAX
-from core.sparse_race import F_FEATURES, LADDER_SEEDS, LEVELS, N_SAMPLES, STEPS
+from core.problems.sparse import P_MAX
 from ui import charts
 from ui import charts_choosing as cc
 from ui import choosing_controls as ui
@@ -60,7 +63,7 @@ def sparse_section(F) -> None:
     st.markdown(t("sparse.intro"))
     c = ui.sparse_ui(F)
     v = data.sparse_view(c.a, c.batch, c.seed, c.lr_mode, c.shared_lr)
-    found = findings.sparse_findings(v.race, v.group)
+    found = sparse_findings(v.race, v.group)
     names = labels(F, v.race.racers)
     groups = [t("group.frequent"), t("group.rare"), t("group.unseen")]
     frequent, rare, unseen = found.counts
@@ -108,7 +111,7 @@ def race_charts(F, v, names: dict, c, has_rare: bool) -> None:
     st.caption(t("race.help"))
 
 
-def sparse_story(F, found: findings.SparseFindings, names: dict, c) -> str:
+def sparse_story(F, found: SparseFindings, names: dict, c) -> str:
     """The race's result in sentences chosen by the verdict codes of ``found``."""
     t = texts(F)
     best = names[found.best]
@@ -140,7 +143,7 @@ def rates_block(F, v, names: dict) -> None:
          key="rates")
     st.caption(t("rates.help"))
     notes = [t("rates.unseen", n=unseen, step=step)] if unseen else []
-    ratios = findings.rare_rate_ratios(v.race, v.group, v.first_hit, step)
+    ratios = rare_rate_ratios(v.race, v.group, v.first_hit, step)
     notes += [t("rates.ratio", name=names[k], ratio=g3(r), step=step) for k, r in ratios.items()]
     st.markdown(" ".join(notes + [t("rates.sgd")]))
 
@@ -175,7 +178,7 @@ def control_block(F, v, names: dict, c) -> None:
     """The sparse race against its dense control, over several data seeds."""
     t = texts(F)
     ctl = v.control
-    f = findings.control_findings(ctl)
+    f = control_findings(ctl)
     st.subheader(t("control.head"))
     st.markdown(t("control.intro"))
     seeds = ", ".join(str(s) for s in ctl.seeds)
@@ -188,7 +191,7 @@ def control_block(F, v, names: dict, c) -> None:
     key = f"control.{f.outcome}" + (f".{f.source}" if f.source else "")
     st.markdown(t(key, a=g3(c.a), seeds=seeds, sparse=g3(f.sparse), dense=g3(f.dense),
                   best=names[f.sparse_best], dense_best=names[f.dense_best],
-                  gain=g3(f.gain), win=g3(findings.WIN)))
+                  gain=g3(f.gain), win=g3(WIN)))
 
 
 # ------------------------------------------------------------------ 2. Adam vs RMSProp
@@ -216,7 +219,7 @@ def ladder_section(F) -> None:
     bias_correction_block(F, b2, L.steps)
     with st.expander(t("ladder.lrs"), icon=":material/table:"):
         st.caption(F.t("frame.tuning_rule"))
-        lr = findings.median_rates(L)
+        lr = median_rates(L)
         edge = L.at_edge.any(axis=2)
         cells = [[g3(x) + (" (" + F.t("frame.at_edge") + ")" if e else "")
                   for x, e in zip(row, erow, strict=True)] for row, erow in zip(lr, edge,
@@ -226,10 +229,10 @@ def ladder_section(F) -> None:
 
 
 def ladder_story(F, L, b2: float) -> str:
-    """The sparsest level's verdict (:func:`core.guide.verdict`), the trend across
+    """The sparsest level's verdict (:func:`core.findings.guide.verdict`), the trend across
     levels and the bias-correction count (:func:`core.findings.ladder_findings`)."""
     t = texts(F)
-    f = findings.ladder_findings(L)
+    f = ladder_findings(L)
     return " ".join([
         t(f"ladder.trend.{f.direction}", trend=g3(f.shown_trend)),
         t("ladder.sparsest." + ("ahead" if f.ahead else "behind"), a=g3(f.a),
@@ -246,6 +249,6 @@ def bias_correction_block(F, b2: float, steps: int) -> None:
     curves = data.step_ratio_frame(b2s, {x: f"β₂ = {x:g}" for x in b2s}, steps)
     show(charts.finish(charts.curve_layers(curves, F.style, x_title=F.t("frame.step"),
                                            y_title=t("axis.ratio")), F.style), key="bc")
-    bc = findings.bias_correction(b2, steps)
+    bc = bias_correction(b2, steps)
     st.markdown(t("bc.story", b2=f"{b2:g}", first=g3(bc.first), peak=g3(bc.peak),
                   k=bc.peak_step, last=g3(bc.last), steps=steps))

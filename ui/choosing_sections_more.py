@@ -9,10 +9,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import findings, guide
-from core.matrix import LR_GRID as MATRIX_LRS
-from core.matrix import REF_STEPS
-from core.race import MOMENTUM_DEFAULT
+from core.experiments.matrix import LR_GRID as MATRIX_LRS
+from core.experiments.matrix import REF_STEPS
+from core.experiments.race import MOMENTUM_DEFAULT
+from core.findings import guide
+from core.findings.matrix import MatrixFindings, fixed_rate, matrix_findings
 from ui import charts_choosing as cc
 from ui import choosing_controls as ui
 from ui import choosing_data as data
@@ -52,7 +53,7 @@ def guide_section(F) -> None:
 
 
 def experiment_result(experiment: str):
-    """The cached result of one of :data:`core.guide.EXPERIMENTS`."""
+    """The cached result of one of :data:`core.findings.guide.EXPERIMENTS`."""
     ex = guide.EXPERIMENTS[experiment]
     s = ex.settings
     if experiment == "sparse_race":
@@ -92,7 +93,7 @@ def matrix_section(F) -> None:
                         lr_title=t("table.lr")), key="matrix")
     st.caption(t("matrix.help"))
     st.caption(F.t("frame.tuning_rule"))
-    st.markdown(matrix_story(F, findings.matrix_findings(m), rows, cols))
+    st.markdown(matrix_story(F, matrix_findings(m), rows, cols))
     st.markdown(t("matrix.steady_step", k=g3(1 / (1 - MOMENTUM_DEFAULT)),
                   mu=g3(MOMENTUM_DEFAULT)))
     with st.expander(t("matrix.scenarios"), icon=":material/info:"):
@@ -106,7 +107,7 @@ def fixed_rate_block(F, m, rows: dict) -> None:
     """Each optimizer at one rate for every scenario: its library default, and the one
     rate that suits all scenarios best (what "a safe default" needs)."""
     t = texts(F)
-    fr = findings.fixed_rate(m)
+    fr = fixed_rate(m)
     st.subheader(t("fixed.head"))
     st.markdown(t("fixed.intro"))
     st.dataframe(pd.DataFrame({
@@ -143,7 +144,7 @@ def noise_rows(nf):
             ("momentum", nf.eta, nf.eta * k), ("sgd_small", nf.eta / 4, nf.eta / 4)]
 
 
-def matrix_story(F, found: findings.MatrixFindings, rows: dict, cols: dict) -> str:
+def matrix_story(F, found: MatrixFindings, rows: dict, cols: dict) -> str:
     """Winners per scenario, the steadiest optimizer, how alike the RMSProp family is
     and the cells at the grid's edge, worded from :func:`core.findings.matrix_findings`."""
     t = texts(F)

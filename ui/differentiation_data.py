@@ -1,7 +1,7 @@
 """Cached core calls and tidy frames for the Differentiation page.
 
 Every cache is bounded and keyed by primitives (curve key, parameters as a tuple,
-positions, text). The frames hold only what core.calculus / core.expr computed,
+positions, text). The frames hold only what core.calculus / core.calculus.formula computed,
 sampled on a grid and cut where a value is undefined, ready for the chart builders.
 """
 
@@ -13,11 +13,21 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import calculus as calc
-from core import directional as dirs
-from core.curves import get_curve, power_derivative
-from core.expr import ExprError, gaps, parse
-from core.surfaces import get_surface
+from core.calculus import directional as dirs
+from core.calculus.chain import chain_rule, squared_error
+from core.calculus.differences import (
+    difference_errors,
+    error_order,
+    rule_check,
+    rule_of_thumb_steps,
+    slope_check,
+)
+from core.calculus.domain import gaps
+from core.calculus.formula import ExprError, parse
+from core.calculus.slopes import evaluate, one_sided_limits, secant_slope, two_point_slope
+from core.calculus.stationary import stationary_points
+from core.problems.curves import get_curve, power_derivative
+from core.problems.surfaces import get_surface
 from ui.numbers import finite_or_nan
 
 N_GRID = 201
@@ -73,7 +83,7 @@ def sample(f, lo: float, hi: float, series: str, n: int = N_GRID,
     and returns on the other. With ``jumps`` (for f′, which jumps at a kink), a step
     between neighbours of more than a third of the window's height also breaks the line."""
     x = np.linspace(lo, hi, n)
-    y = drawable(calc.evaluate(f, x))
+    y = drawable(evaluate(f, x))
     ok = np.isfinite(y)
     w_lo, w_hi = y_window or window(y)
     side = np.where(y > w_hi, 1, np.where(y < w_lo, -1, 0))
@@ -120,12 +130,12 @@ def straight_line(kind: str, a: float, b: float, p1: float, p2: float):
         pts = ((p1, slope * p1 + b), (p2, slope * p2 + b))
         line = pd.DataFrame([segment(lo, slope * lo + b, hi, slope * hi + b, "line")])
     (x1, y1), (x2, y2) = pts
-    result = calc.two_point_slope(pts[0], pts[1])
+    result = two_point_slope(pts[0], pts[1])
     legs = pd.DataFrame([segment(x1, y1, x2, y1, "run"), segment(x2, y1, x2, y2, "rise")])
     points = pd.DataFrame({"x": [x1, x2], "y": [y1, y2], "text": ["P₁", "P₂"]})
     others = ()
     if kind != "vertical":      # the same line, other pairs of points: the same slope
-        others = tuple(calc.two_point_slope((u, slope * u + b), (v, slope * v + b)).slope
+        others = tuple(two_point_slope((u, slope * u + b), (v, slope * v + b)).slope
                        for u, v in OTHER_PAIRS)
     return line, legs, points, result, others
 
@@ -141,8 +151,8 @@ def secant(key: str, x0: float, h: float):
     f_rows = sample(curve.f, lo, hi, "f")
     y_lo, y_hi = window(f_rows.y.to_numpy())
     fx0, fxh = float(curve.f(x0)), float(curve.f(x0 + h))
-    s = float(calc.secant_slope(curve.f, x0, h))
-    limits = calc.one_sided_limits(curve.f, x0)
+    s = float(secant_slope(curve.f, x0, h))
+    limits = one_sided_limits(curve.f, x0)
     frames = [f_rows, line_rows(s, x0, fx0, lo, hi, "secant", y_window=(y_lo, y_hi))]
     if limits.kind == "smooth":
         frames.append(line_rows(float(curve.df(x0)), x0, fx0, lo, hi, "tangent",
@@ -150,8 +160,8 @@ def secant(key: str, x0: float, h: float):
     points = pd.DataFrame({"x": [x0, x0 + h], "y": [fx0, fxh], "text": ["x₀", "x₀ + h"]})
     hs = np.array(H_STOPS)
     approach = pd.concat([
-        pd.DataFrame({"h": hs, "slope": calc.secant_slope(curve.f, x0, hs), "side": "right"}),
-        pd.DataFrame({"h": hs, "slope": calc.secant_slope(curve.f, x0, -hs), "side": "left"}),
+        pd.DataFrame({"h": hs, "slope": secant_slope(curve.f, x0, hs), "side": "right"}),
+        pd.DataFrame({"h": hs, "slope": secant_slope(curve.f, x0, -hs), "side": "left"}),
     ], ignore_index=True)
     return dict(curves=pd.concat(frames, ignore_index=True), points=points, slope=s,
                 limits=limits, approach=approach, y_window=(y_lo, y_hi),
@@ -172,14 +182,14 @@ def _everywhere(f, df, domain, x: float) -> dict:
     lo, hi = domain
     f_rows, df_rows = sample(f, lo, hi, "f"), sample(df, lo, hi, "f′", jumps=True)
     f_window = window(f_rows.y.to_numpy())
-    limits = calc.one_sided_limits(f, x)
-    fx, slope = float(calc.evaluate(f, x)), float(calc.evaluate(df, x))
+    limits = one_sided_limits(f, x)
+    fx, slope = float(evaluate(f, x)), float(evaluate(df, x))
     drawn_fx, drawn_slope = (float(v) for v in drawable([fx, slope]))
     has_slope = limits.kind == "smooth" and math.isfinite(slope)
     top = [f_rows]
     if has_slope and math.isfinite(drawn_fx):
         top.append(line_rows(slope, x, drawn_fx, lo, hi, "tangent", y_window=f_window))
-    found = calc.stationary_points(f, df, domain)
+    found = stationary_points(f, df, domain)
     stationary = pd.DataFrame({"x": [p.x for p in found], "y": drawable([p.fx for p in found]),
                                "kind": [p.kind + ("_kink" if p.at_kink else "") for p in found]})
     point, slope_point = (pd.DataFrame({"x": [x], "y": [v]} if ok else {"x": [], "y": []})
@@ -202,7 +212,7 @@ def rule_checks(x: float, c: float, a: float, b: float, n: int) -> list[tuple]:
     for rule, curve, d5f in (("constant", curve_of("constant", (("c", c),)), None),
                              ("line", curve_of("line", (("a", a), ("b", b))), None),
                              ("power", curve_of("power", (("n", n),)), power_derivative(n, 5))):
-        rows.append((rule, calc.rule_check(curve.f, curve.df, curve.d3f, x, d5f=d5f)))
+        rows.append((rule, rule_check(curve.f, curve.df, curve.d3f, x, d5f=d5f)))
     return rows
 
 
@@ -212,7 +222,7 @@ def rule_checks(x: float, c: float, a: float, b: float, n: int) -> list[tuple]:
 @st.cache_data(max_entries=64, show_spinner=False)
 def typed(text: str, x0: float) -> dict:
     """Parse f(x), differentiate it, sample both, classify stationary points, check f'(x0),
-    and say where on the plotted grid f has no value and why (core.expr.gaps).
+    and say where on the plotted grid f has no value and why (core.calculus.formula.gaps).
 
     Bad text returns {"error": (code, params)} instead of raising."""
     try:
@@ -220,7 +230,7 @@ def typed(text: str, x0: float) -> dict:
     except ExprError as error:
         return {"error": (error.code, dict(error.params))}
     out = _everywhere(p.f, p.df, TYPED_RANGE, x0)
-    formula, numeric = calc.slope_check(p.f, p.df, x0)
+    formula, numeric = slope_check(p.f, p.df, x0)
     grid = np.linspace(*TYPED_RANGE, N_GRID)
     step = 1e-6 * (1 + abs(x0))          # where core.calculus.one_sided_limits looks
     near = gaps(p.expr, [x0 - step, x0 - step / 10, x0, x0 + step / 10, x0 + step])
@@ -239,9 +249,9 @@ def accuracy(key: str, x0: float):
     fitted orders p (error ~ h^p where truncation dominates), whether round-off shows at
     small h, and the nearest kink (the quotients straddle it once h passes it)."""
     curve = curve_of(key)
-    if calc.one_sided_limits(curve.f, x0).kind != "smooth":
+    if one_sided_limits(curve.f, x0).kind != "smooth":
         return None
-    e = calc.difference_errors(curve.f, curve.df, x0, ERROR_HS)
+    e = difference_errors(curve.f, curve.df, x0, ERROR_HS)
     rows = pd.concat([
         pd.DataFrame({"h": e.h, "error": e.forward, "method": "forward"}),
         pd.DataFrame({"h": e.h, "error": e.central, "method": "central"})], ignore_index=True)
@@ -253,14 +263,14 @@ def accuracy(key: str, x0: float):
                                    for m, h in (("forward", e.best_forward),
                                                 ("central", e.best_central))]})
     big = rows[rows.h == rows.h.max()].set_index("method").error
-    orders = (calc.error_order(e.h, e.forward, *FIT_FORWARD),
-              calc.error_order(e.h, e.central, *FIT_CENTRAL))
+    orders = (error_order(e.h, e.forward, *FIT_FORWARD),
+              error_order(e.h, e.central, *FIT_CENTRAL))
     kink = min(curve.kinks, key=lambda k: abs(k - x0), default=None)
     # round-off shows when some method's error at h <= 1e-12 is well above its best
     roundoff = any(float(err[e.h <= 1e-12].max()) > 10 * float(err.min())
                    for err in (e.forward, e.central))
     inside = all(e.h[0] < best < e.h[-1] for best in (e.best_forward, e.best_central))
-    return dict(rows=rows, best=best, thumb=calc.rule_of_thumb_steps(x0), orders=orders,
+    return dict(rows=rows, best=best, thumb=rule_of_thumb_steps(x0), orders=orders,
                 roundoff=roundoff, best_inside=inside, kink=kink, errors_x0=x0,
                 near_kink=kink is not None and abs(kink - x0) < float(ERROR_HS.max()),
                 # forward steps look right only; central ones both ways
@@ -308,14 +318,14 @@ def arrows(p: tuple, vectors: list[tuple[str, tuple[float, float]]], size: float
 def chain(w: float, x: float, y: float):
     """The chain-rule record, e(w) around w, its tangent, secant slopes for a few h and the
     largest |s(h) - de/dw - x^2 h| among them (rounding, since e is quadratic in w)."""
-    c = calc.chain_rule(w, x, y)
+    c = chain_rule(w, x, y)
     lo, hi = w - 2.0, w + 2.0
-    err = lambda v: calc.squared_error(v, x, y)  # noqa: E731
+    err = lambda v: squared_error(v, x, y)  # noqa: E731
     curve = sample(err, lo, hi, "e", n=161)
     lines = pd.concat([curve, line_rows(c.de_dw, w, c.e, lo, hi, "tangent")],
                       ignore_index=True)
     hs = (1e-1, 1e-3, 1e-6)
-    secants = [(h, float(calc.secant_slope(err, w, h))) for h in hs]
+    secants = [(h, float(secant_slope(err, w, h))) for h in hs]
     # e is quadratic in w: s(h) - de/dw = x^2 h exactly; what is left over is rounding
     worst_rest = max(abs((s - c.de_dw) - x * x * h) for h, s in secants)
     return dict(record=c, curves=lines, secants=secants, worst_rest=worst_rest,

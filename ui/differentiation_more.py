@@ -10,8 +10,8 @@ import math
 import pandas as pd
 import streamlit as st
 
-from core.expr import FUNCTIONS, MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH
-from core.surfaces import SURFACE_NAMES, get_surface
+from core.calculus.formula import FUNCTIONS, MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH
+from core.problems.surfaces import SURFACE_NAMES, get_surface
 from ui import charts_differentiation as cd
 from ui import controls
 from ui import differentiation_data as data
@@ -73,7 +73,7 @@ def typed_section(F) -> None:
 
 
 def _gaps_note(F, gaps: list, total: int, shown: int = 4) -> str:
-    """Where on the plotted grid f has no value and why (core.expr.gaps), in words."""
+    """Where on the plotted grid f has no value and why (core.calculus.formula.gaps), in words."""
     t = tr(F)
     reasons = [gap_text(F, g) for g in gaps[:shown]]
     if len(gaps) > shown:

@@ -11,7 +11,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from core.curves import CURVE_NAMES
+from core.problems.curves import CURVE_NAMES
 from ui import charts_differentiation as cd
 from ui import controls, numbers
 from ui import differentiation_data as data
@@ -53,7 +53,7 @@ def sentences(F, parts: list[str]) -> str:
 
 
 def gap_text(F, gap) -> str:
-    """One core.expr.Gap in words: why f has no value, at a point or over a stretch."""
+    """One core.calculus.formula.Gap in words: why f has no value, at a point or over a stretch."""
     t = tr(F)
     where = (t("gap.at", x=fmt(gap.lo)) if gap.count == 1
              else t("gap.range", lo=fmt(gap.lo), hi=fmt(gap.hi)))

@@ -10,8 +10,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.curves import get_curve
-from core.descent import (
+from core.experiments.descent import (
     PRESETS,
     descend,
     local_limit,
@@ -20,9 +19,10 @@ from core.descent import (
     tangent,
     verdict,
 )
-from core.lessons import CUBE_FLAT_POINT
+from core.experiments.descent_defaults import CUBE_FLAT_POINT
 from core.optimizers import make
-from core.regression import (
+from core.problems.curves import get_curve
+from core.problems.regression import (
     X_RANGE,
     Regression,
     chain_rule,
@@ -31,8 +31,8 @@ from core.regression import (
     noise_floors,
     predict,
 )
-from core.run import run
-from core.surfaces import get_surface
+from core.problems.surfaces import get_surface
+from core.training.run import run
 from ui.geometry import surface_frames, thin_index
 
 # ------------------------------------------------------------------ choices and stops
@@ -200,7 +200,7 @@ FLOOR_MU = 0.9         # momentum of the heavy-ball run (at η(1 − μ))
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def floors(seed: int, noise: float, batch: int, lr: float):
-    """:class:`core.regression.NoiseFloors` for the section's data, B and η."""
+    """:class:`core.problems.regression.NoiseFloors` for the section's data, B and η."""
     return noise_floors(range(seed, seed + FLOOR_SEEDS), noise, batch, lr, FLOOR_MU,
                         FLOOR_STEPS)
 

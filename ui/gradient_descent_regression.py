@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.descent import stability_limit
-from core.regression import N_POINTS, compare_paths
+from core.experiments.descent import stability_limit
+from core.problems.regression import N_POINTS, compare_paths
 from ui import charts_gradient_descent as gc
 from ui import controls, numbers
 from ui import gradient_descent_data as data

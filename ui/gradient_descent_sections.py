@@ -13,14 +13,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.descent import (
+from core.experiments.descent import (
     PRESET_FACTORS,
     CurveObjective,
     contraction,
     cube_stall_limit,
     stability_limit,
 )
-from core.lessons import CURVE_RATES, SURFACE_LESSONS
+from core.experiments.descent_defaults import CURVE_RATES, SURFACE_LESSONS
 from ui import charts, controls, numbers
 from ui import charts_gradient_descent as gc
 from ui import gradient_descent_data as data

@@ -14,8 +14,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from core.datasets import DATASET_NAMES
-from core.race import (
+from core.experiments.race import (
     BOWL,
     CONVENTIONS,
     KNOBS,
@@ -26,7 +25,8 @@ from core.race import (
     race_start,
     race_steps,
 )
-from core.surfaces import SURFACE_NAMES
+from core.problems.datasets import DATASET_NAMES
+from core.problems.surfaces import SURFACE_NAMES
 from ui import controls
 from ui.optimizer_race_data import EPS_STOPS, LR_STOPS, SWEEP_LRS, surface_of
 

@@ -13,10 +13,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.mlp import make_mlp_problem
-from core.race import NOISE_SEEDS, build, race_surface, run_racer, tune
-from core.race_inside import inside
-from core.sweep import combine, lr_grid
+from core.experiments.inside import inside
+from core.experiments.race import NOISE_SEEDS, build, race_surface, run_racer, tune
+from core.problems.mlp import make_mlp_problem
+from core.training.sweep import combine, lr_grid
 from ui.geometry import thin_index
 
 SWEEP_LRS = lr_grid(1e-5, 10.0, 25)      # the surface race: 4 rates per decade
@@ -61,7 +61,7 @@ def race_run(racer: str, convention: str, knobs: tuple, surface: str, bowl: tupl
 def race_sweep(racer: str, convention: str, knobs: tuple, surface: str, bowl: tuple,
                start: tuple, steps: int, noise: float, seed: int):
     """The racer's learning-rate sweep on the surface (over several seeds when the
-    gradients are noisy, see :func:`core.race.tune`), without the batched trajectory."""
+    gradients are noisy, see :func:`core.experiments.race.tune`), without the batched trajectory."""
     sw = tune(racer, convention, dict(knobs), surface_of(surface, bowl), start, steps,
               SWEEP_LRS, grad_noise=noise, seed=seed)
     return sw._replace(trajectory=None)

@@ -1,5 +1,5 @@
 """The tiny-network part of the Optimizer Race page: every chosen optimizer trains its own
-copy of a two-layer network (core.mlp) on a seeded toy data set; loss curves, decision
+copy of a two-layer network (core.problems.mlp) on a seeded toy data set; loss curves, decision
 boundaries and a table, with specs cached like the other sections."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from core.race import chosen_lr
+from core.experiments.race import chosen_lr
 from ui import charts
 from ui import charts_optimizer_race as rc
 from ui import optimizer_race_controls as ui

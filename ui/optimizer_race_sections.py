@@ -14,9 +14,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from core.optimizers import latex
-from core.optimizers.keras import keras_latex
-from core.race import (
+from core.experiments.race import (
     RULE,
     at_rate,
     default_knobs,
@@ -24,6 +22,8 @@ from core.race import (
     nearest_minimum,
     standing,
 )
+from core.optimizers import latex
+from core.optimizers.keras import keras_latex
 from ui import charts, palette
 from ui import charts_optimizer_race as rc
 from ui import optimizer_race_controls as ui

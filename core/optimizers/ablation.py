@@ -72,7 +72,7 @@ ABLATIONS = {"adam_nobc": adam_nobc}
 
 
 def make_ablation(name: str, **hparams) -> Optimizer:
-    """Build an ablation by name (a ``maker`` for :func:`core.sweep.sweep_lr`)."""
+    """Build an ablation by name (a ``maker`` for :func:`core.training.sweep.sweep_lr`)."""
     if name not in ABLATIONS:
         raise ValueError(f"unknown ablation {name!r}; choose one of {', '.join(ABLATIONS)}")
     return ABLATIONS[name](**hparams)

@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .surfaces import Minimum
+from core.problems.surfaces import Minimum
 
 Box = tuple[tuple[float, float], tuple[float, float]]
 
@@ -90,7 +90,7 @@ def gradient(p, x, y) -> np.ndarray:
 
 @dataclass(frozen=True, eq=False)
 class Regression:
-    """The full-batch loss over (w, b) as a :func:`core.run.run` objective.
+    """The full-batch loss over (w, b) as a :func:`core.training.run.run` objective.
 
     ``f`` and ``grad`` take points of shape (..., 2), so the contour grid and a
     trajectory go through the same code.
@@ -156,7 +156,7 @@ class MiniBatches(Regression):
     """The same loss, but the optimizer sees the gradient of mini-batch k at step k.
 
     ``f`` stays the full loss (the curve a student watches); ``batch_grad`` is the
-    hook :func:`core.run.run` calls instead of ``grad``.
+    hook :func:`core.training.run.run` calls instead of ``grad``.
     """
 
     indices: np.ndarray
@@ -225,7 +225,7 @@ class PathComparison(NamedTuple):
 
 
 def compare_paths(objective: Regression, full, mini) -> PathComparison:
-    """Measure two :class:`core.run.Trajectory` runs on ``objective`` (sane steps only)."""
+    """Measure two :class:`core.training.run.Trajectory` runs on ``objective`` (sane steps only)."""
     best = objective.least_squares()
     f_best = float(objective.f(best))
     moved = _moved(mini)
@@ -276,8 +276,8 @@ class NoiseFloors(NamedTuple):
 def noise_floors(seeds, noise: float, batch: int, lr: float, mu: float,
                  steps: int) -> NoiseFloors:
     """Measure :class:`NoiseFloors` over ``seeds`` (an iterable of ints)."""
-    from .optimizers import make
-    from .run import run
+    from core.optimizers import make
+    from core.training.run import run
 
     rules = {"sgd": (make("sgd", lr=lr), batch), "small": (make("sgd", lr=lr / 4), batch),
              "big": (make("sgd", lr=lr), min(4 * batch, N_POINTS)),

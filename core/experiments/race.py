@@ -6,8 +6,8 @@ settings fixed: "momentum" and "nesterov" are ``sgd`` with ``momentum > 0``. The
 talks in *knobs* — flat names such as ``b1`` and ``b2`` that a slider can hold — and
 :func:`build` turns them into the rule's keyword arguments (``betas=(b1, b2)``).
 
-Nothing here steps an optimizer itself: runs go through :func:`core.run.run` and
-learning-rate sweeps through :func:`core.sweep.sweep_lr`.
+Nothing here steps an optimizer itself: runs go through :func:`core.training.run.run` and
+learning-rate sweeps through :func:`core.training.sweep.sweep_lr`.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .optimizers import Optimizer, defaults, make
-from .optimizers.keras import keras_defaults, make_keras
-from .run import Trajectory, run
-from .surfaces import get_surface
-from .sweep import Sweep, sweep_lr
+from core.optimizers import Optimizer, defaults, make
+from core.optimizers.keras import keras_defaults, make_keras
+from core.problems.surfaces import get_surface
+from core.training.run import Trajectory, run
+from core.training.sweep import Sweep, sweep_lr
 
 RACERS: tuple[str, ...] = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta",
                            "adam", "adamw", "nadam")
@@ -123,7 +123,7 @@ def build(racer: str, convention: str = "torch", **knobs) -> Optimizer:
 def run_racer(racer: str, convention: str, knobs: dict, objective, x0, steps: int, *,
               grad_noise: float = 0.0, seed: int | None = None,
               record_states: bool = False, track_loss: bool = True) -> Trajectory:
-    """One racer's trajectory: :func:`core.run.run` with that racer's optimizer.
+    """One racer's trajectory: :func:`core.training.run.run` with that racer's optimizer.
 
     Every racer of a race gets the same ``seed``, so all see the same gradient noise
     (or the same mini-batches).
@@ -135,7 +135,8 @@ def run_racer(racer: str, convention: str, knobs: dict, objective, x0, steps: in
 def tune(racer: str, convention: str, knobs: dict, objective, x0, steps: int, lrs, *,
          grad_noise: float = 0.0, seed: int | None = None, final_loss=None,
          f_ref: float | None = None) -> Sweep:
-    """The racer's learning-rate sweep: :func:`core.sweep.sweep_lr`, batched over the rates.
+    """The racer's learning-rate sweep (:func:`core.training.sweep.sweep_lr`), batched over
+    the rates.
 
     With gradient noise it runs ``NOISE_SEEDS`` seeds (seed, seed + 1, ...): scores are
     averaged and a rate must be stable on every seed, as in ``sweep_lr(seeds=...)``. On a

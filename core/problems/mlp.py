@@ -17,7 +17,7 @@ and the gradient, by the chain rule from the loss back to each weight:
 
 All weights live in ONE flat vector θ = [W₁ (2·H, row-major), b₁ (H), w₂ (H), b₂ (1)]
 of length 4H + 1, so the network is an objective like any 2-D surface and
-:func:`core.run.run` trains it with any optimizer. ``f`` and ``grad`` accept θ with
+:func:`core.training.run.run` trains it with any optimizer. ``f`` and ``grad`` accept θ with
 leading batch axes (shape (..., 4H + 1)), so a learning-rate sweep trains many
 networks in one call.
 
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .datasets import Dataset, make_dataset
+from core.problems.datasets import Dataset, make_dataset
 
 HIDDEN_RANGE = (1, 64)
 
@@ -102,7 +102,7 @@ def init_theta(hidden: int, seed: int) -> np.ndarray:
 
 @dataclass(frozen=True, eq=False)
 class MLPProblem:
-    """A network and its data, as an objective for :func:`core.run.run`.
+    """A network and its data, as an objective for :func:`core.training.run.run`.
 
     ``f(θ)`` is the full-data loss and ``grad(θ)`` its gradient. With ``batch_size``
     set, ``batch_grad(θ, k)`` is the gradient on the k-th mini-batch: each epoch

@@ -1,7 +1,8 @@
 """Gradient descent on one weight: w_{k+1} = w_k − η · L'(w_k).
 
-A :class:`core.curves.Curve` is adapted into a :func:`core.run.run` objective whose
-points have shape (..., 1), so the one loop and the one SGD rule do the stepping.
+A :class:`core.problems.curves.Curve` is adapted into a :func:`core.training.run.run`
+objective whose points have shape (..., 1), so the one loop and the one SGD rule do the
+stepping.
 
 On the quadratic L(w) = ½ c (w − w*)² the update is linear in the distance to the
 minimum:
@@ -21,9 +22,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .curves import Curve, CurveMinimum
-from .optimizers import make
-from .run import Trajectory, run
+from core.optimizers import make
+from core.problems.curves import Curve, CurveMinimum
+from core.training.run import Trajectory, run
 
 # Each preset names the factor r = 1 − η L'' by which one step scales the distance
 # to the minimum; η is then solved from the curvature: η = (1 − r) / L''.

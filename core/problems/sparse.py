@@ -147,7 +147,7 @@ def loss_grad(w, X, y) -> np.ndarray:
 
 @dataclass(frozen=True, eq=False)
 class SparseLogistic:
-    """The data as an objective for :func:`core.run.run`, with fixed mini-batches.
+    """The data as an objective for :func:`core.training.run.run`, with fixed mini-batches.
 
     ``batches`` (steps, B) holds the row indices of every step's mini-batch: each
     epoch is a fresh shuffle from ``default_rng([seed, 2, epoch])``. ``batch_grad(w, k)``

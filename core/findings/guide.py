@@ -19,11 +19,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from . import findings
+from core.findings.ladder import ladder_findings
+from core.findings.matrix import fixed_rate, noise_findings
+from core.findings.sparse import ADAPTIVE, control_findings
+from core.findings.thresholds import ALIKE, WIN
 
 QUESTIONS: tuple[str, ...] = ("sparse", "safe", "noisy", "tune")
 CANDIDATES: tuple[str, ...] = ("adam", "momentum", "adagrad", "rmsprop", "sgd")  # tie order
-ADAPTIVE = findings.ADAPTIVE
+ADAPTIVE = ADAPTIVE
 VIEWS: tuple[str, ...] = ("sparse", "ladder", "guide", "matrix")
 
 # The page's URL parameters, by setting. The page builds its controls with these keys,
@@ -146,7 +149,7 @@ def _sparse(results) -> Verdict:
     """Adaptive methods beat SGD by WIN× or more at a = 1.5 (median over data seeds)?
     The note says where the gain comes from, by the dense control with the same
     per-feature curvature (:func:`core.findings.control_findings`)."""
-    f = findings.control_findings(results["sparse_race"])
+    f = control_findings(results["sparse_race"])
     return Verdict(f.outcome == "adaptive_wins",
                    {"best": f.sparse_best, "factor": f.sparse, "dense_factor": f.dense,
                     "dense_best": f.dense_best, "gain": f.gain,
@@ -156,7 +159,7 @@ def _sparse(results) -> Verdict:
 def _sparser_adam(results) -> Verdict:
     """The trend claim: from dense to sparse, does the RMSProp ÷ Adam ratio rise by more
     than TREND? The note says whether Adam is also ahead at the sparsest level."""
-    f = findings.ladder_findings(results["ladder"])
+    f = ladder_findings(results["ladder"])
     return Verdict(f.direction == "up",
                    {"a": f.a, "adam": f.adam, "rmsprop": f.rmsprop, "wins": f.wins,
                     "levels": f.levels, "trend": f.shown_trend},
@@ -167,7 +170,7 @@ def _safe(results) -> Verdict:
     """Safe default = good without tuning: run at ONE rate on every scenario (the best
     single rate, :func:`core.findings.fixed_rate`), is Adam's worst ratio the smallest?"""
     m = results["matrix"]
-    fr = findings.fixed_rate(m)
+    fr = fixed_rate(m)
     worst = fr.rough_worst
     rival = min((r for r in m.rows if r != "adam"), key=worst.get)
     return Verdict(worst["adam"] <= worst[rival],
@@ -183,18 +186,18 @@ def _noisy(results) -> Verdict:
     smaller step lowers it by WIN× or more: then noise calls for a smaller step, not
     momentum (:func:`core.findings.noise_findings`)."""
     nf = results["noise_floor"]
-    f = findings.noise_findings(nf)
+    f = noise_findings(nf)
     return Verdict(f.same_floor and f.smaller_helps,
                    {"same": f.same, "raw": f.raw, "small": f.small, "eta": nf.eta,
                     "mu": nf.mu, "eff": nf.eta / (1 - nf.mu), "seeds": len(nf.seeds),
-                    "win": findings.WIN})
+                    "win": WIN})
 
 
 def _tune(results) -> Verdict:
     """Tuned SGD + momentum: within ALIKE× of the best in at least half the scenarios?"""
     m = results["matrix"]
     ratio = m.ratio[m.rows.index("momentum")]
-    close = ratio <= findings.ALIKE
+    close = ratio <= ALIKE
     return Verdict(2 * int(close.sum()) >= len(close),
                    {"close": int(close.sum()), "total": len(close),
                     "worst": float(ratio.max())})

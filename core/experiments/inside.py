@@ -1,6 +1,6 @@
 """Inside one optimizer: its state at every step, read from a recorded run.
 
-:func:`inside` takes an optimizer and the :class:`~core.run.Trajectory` of a run made
+:func:`inside` takes an optimizer and the :class:`~core.training.run.Trajectory` of a run made
 with ``record_states=True`` and returns, per step and per parameter, what the rule
 keeps and how it turns a gradient into a step. Every rule's step can be written as
 
@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .optimizers import Optimizer
-from .run import Trajectory
+from core.optimizers import Optimizer
+from core.training.run import Trajectory
 
 
 def inside(opt: Optimizer, tr: Trajectory) -> dict[str, np.ndarray]:

@@ -29,8 +29,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .optimizers import make
-from .run import Trajectory, run
+from core.optimizers import make
+from core.training.run import Trajectory, run
 
 CHECKPOINTS = 21          # loss samples per run when f is not tracked at every step
 FLOOR = 1e-12             # relative floor of the loss gap inside the log
@@ -105,7 +105,7 @@ def sweep_lr(name: str, hparams: dict, objective, x0, steps: int, lrs=None, *,
              final_loss=None, f_ref: float | None = None, keep=None, maker=make) -> Sweep:
     """Run ``name`` (other hyperparameters from ``hparams``) at every rate in ``lrs``.
 
-    One call of :func:`core.run.run` per seed with ``lr`` of shape (n, 1) — the same
+    One call of :func:`core.training.run.run` per seed with ``lr`` of shape (n, 1) — the same
     noise or mini-batches for every rate. ``seeds`` (several noise seeds, used when
     ``grad_noise`` > 0) replaces ``seed``: the sweeps are merged by :func:`combine`.
     ``final_loss(points)`` replaces ``objective.f`` for expensive objectives (the loss

@@ -4,7 +4,7 @@
 
 Along grad f the slope is largest (|grad f|); along the contour line through p it is 0,
 so the gradient stands at a right angle to the contour. Both facts are measured here
-with plain NumPy on any core.surfaces Surface (f and grad over points of shape (2,)).
+with plain NumPy on any core.problems.surfaces Surface (f and grad over points of shape (2,)).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The benchmark matrix: every optimizer on every scenario, each at its own best rate.
 
 Each cell is one optimizer on one scenario after a learning-rate sweep, the best rate
-chosen by the tuning rule of :mod:`core.sweep` (stable runs only, lowest mean log10
+chosen by the tuning rule of :mod:`core.training.sweep` (stable runs only, lowest mean log10
 loss gap; over several noise seeds for the noisy scenario). Scenarios have very
 different loss scales, so each cell is a loss GAP and each column is normalised by its
 best cell:
@@ -24,13 +24,13 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .mlp import make_mlp_problem
-from .optimizers import make
-from .race import RULE, hparams
-from .run import run
-from .sparse import best_fit, make_data, make_objective
-from .surfaces import get_surface
-from .sweep import best_index, lr_grid, sweep_lr
+from core.experiments.race import RULE, hparams
+from core.optimizers import make
+from core.problems.mlp import make_mlp_problem
+from core.problems.sparse import best_fit, make_data, make_objective
+from core.problems.surfaces import get_surface
+from core.training.run import run
+from core.training.sweep import best_index, lr_grid, sweep_lr
 
 ROWS: tuple[str, ...] = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam")
 SCENARIOS: tuple[str, ...] = ("bowl", "rosenbrock", "noisy", "sparse", "mlp")
@@ -62,8 +62,8 @@ def scenario(key: str, seed: int = 0) -> Scenario:
     noisy       ½(x² + 10 y²) from (−4.5, 2), 300 steps, gradient noise σ = 2, three
                 noise seeds; the cell is the mean loss of the last 50 points (averaged
                 over the seeds), so one lucky last step does not decide
-    sparse      :mod:`core.sparse` logistic regression, a = 1.5, batches of 32, 300 steps
-    mlp         :mod:`core.mlp` 16 tanh units on 200 "moons" points (noise 0.3, so the
+    sparse      :mod:`core.problems.sparse` logistic regression, a = 1.5, batches of 32, 300 steps
+    mlp         :mod:`core.problems.mlp` 16 tanh units on 200 "moons" points (noise 0.3, so the
                 classes overlap and the loss cannot reach 0), batches of 32, 300 steps;
                 f_ref from :func:`reference_loss`
     """

@@ -1,7 +1,7 @@
 """The one optimization loop: run an optimizer on an objective and record everything.
 
 An objective is anything with ``f(x)`` (shape (..., d) -> (...)) and ``grad(x)``
-((..., d) -> (..., d)), such as a :class:`core.surfaces.Surface`. Optional extras:
+((..., d) -> (..., d)), such as a :class:`core.problems.surfaces.Surface`. Optional extras:
 
 - ``bound``: a trajectory with any |coordinate| beyond it counts as diverged;
 - ``batch_grad(x, k)``: the gradient the optimizer sees at step k (say, of the k-th
@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .optimizers import Optimizer
+from core.optimizers import Optimizer
 
 DEFAULT_BOUND = 1e6
 MAX_STEPS = 100_000
