@@ -51,6 +51,16 @@ class Frame:
         """The text ``key`` in this session's language."""
         return text(self.lang, key, **fmt)
 
+    def texts(self, prefix: str):
+        """A lookup for one page's keys: ``t = F.texts("choosing."); t("title")``."""
+        def t(key: str, /, **fmt) -> str:
+            return text(self.lang, prefix + key, **fmt)
+        return t
+
+    def join(self, sentences: list[str]) -> str:
+        """Sentences in a row: a space between them in English, none after a Chinese 。."""
+        return ("" if self.lang == "zh" else " ").join(sentences)
+
     @property
     def style(self) -> ChartStyle:
         return style_for(self.projector)

@@ -29,6 +29,13 @@ def fmt(v: float, digits: int = 3) -> str:
     return f"{v:.{digits}g}"
 
 
+def precise(v: float, digits: int = 10) -> str:
+    """``digits`` significant figures, for two values that agree in most of them (no
+    thousands grouping, which would round 1234.5678 to 1,235); "—" and "0" as fmt."""
+    v = float(v)
+    return f"{v:.{digits}g}" if math.isfinite(v) and abs(v) >= 1e-300 else fmt(v)
+
+
 def is_solved(gap: float, tol: float = SOLVED_BELOW) -> bool:
     """True when a loss gap f − f* is finite and below ``tol`` (rounding territory)."""
     return math.isfinite(float(gap)) and abs(float(gap)) < tol

@@ -71,6 +71,28 @@ def with_step(spec: dict, step: int | None) -> dict:
     return spec
 
 
+def columns(F, spec) -> list:
+    """Columns for charts side by side (``spec`` as for ``st.columns``); one container
+    under the other when the style stacks paired charts (projector mode)."""
+    if F.style.stack:
+        return [st.container() for _ in range(spec if isinstance(spec, int) else len(spec))]
+    return st.columns(spec)
+
+
+def compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same rows in fewer bytes for the browser: text as categories (sent once per
+    value), floats as float32 and whole numbers as int32 — plenty for drawing."""
+    kinds = {}
+    for col, dtype in frame.dtypes.items():
+        if dtype.kind == "f":
+            kinds[col] = "float32"
+        elif dtype.kind in "iu" and dtype.itemsize > 4:
+            kinds[col] = "int32"
+        elif dtype.kind in "OT" or str(dtype) in ("str", "string"):
+            kinds[col] = "category"
+    return frame.astype(kinds)
+
+
 def show(chart, *, key: str | None = None, pick: bool = False, width=None):
     """Draw ``chart``; with ``pick``, clicks rerun the page (selection in session state).
 
