@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from core.calculus.formula import ExprError, parse  # noqa: E402
 from tests.apputil import chart_bytes, open_page  # noqa: E402
-from tests.test_expr import HOSTILE  # noqa: E402
+from tests.core.calculus.test_formula import HOSTILE  # noqa: E402
 
 
 def timed(at) -> float:

@@ -16,7 +16,7 @@ from core.optimizers.keras import (
 )
 from core.problems.surfaces import get_surface
 from core.training.run import run
-from tests.test_torch_parity import X0, Wobbly
+from tests.core.optimizers.test_torch_parity import X0, Wobbly
 
 STEPS = 200
 

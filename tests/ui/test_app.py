@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.optimizers import OPTIMIZER_NAMES, latex
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_home_page_runs_and_shows_every_rule():

@@ -21,7 +21,7 @@ from core.calculus.formula import ExprError, parse
 from core.problems.curves import CURVE_NAMES, get_curve
 from core.problems.surfaces import SURFACE_NAMES, get_surface
 from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
-from tests.test_expr import HOSTILE
+from tests.core.calculus.test_formula import HOSTILE
 from ui import differentiation_data as data
 from ui.text import CATALOGUE, text
 
