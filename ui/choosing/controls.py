@@ -36,11 +36,6 @@ class SparseChoice(NamedTuple):
     seed: int
 
 
-def label(F, key: str) -> str:
-    """The display name of an optimizer key (sgd, momentum, …, adam_nobc, adadelta)."""
-    return F.t(P + f"opt.{key}")
-
-
 def view_ui(F) -> str:
     return controls.select(F, KEYS["view"], F.t(P + "view"), VIEWS, "sparse",
                            lambda v: F.t(P + f"view.{v}"), horizontal=True)

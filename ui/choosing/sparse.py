@@ -1,9 +1,11 @@
-"""The sparse-gradient race and the Adam ladder of the Choosing an Optimizer page; the
-decision guide and the benchmark matrix are in :mod:`ui.choosing_sections_more`.
+"""The sparse-gradient race: feature j appears with frequency p_j = p_max / (j + 1)^a,
+the mini-batch gradient hits it gets, SGD, momentum, AdaGrad, RMSProp and Adam racing
+on it (excess loss L(w) − L(ŵ), weight error of frequent and rare features), the
+results table (steady step η/(1 − μ) for momentum), the dense control over several data
+seeds, and each feature's effective rate against its frequency.
 
-Each ``*_section(F)`` draws its controls (:mod:`ui.choosing_controls`), reads cached core
-results (:mod:`ui.choosing_data`), asks :mod:`core.findings` what they show, and draws
-the charts (:mod:`ui.charts_choosing`, :mod:`ui.charts`) and the sentences that say it.
+Reads :mod:`ui.choosing.data`, asks :mod:`core.findings.sparse` what the race shows and
+draws :mod:`ui.choosing.charts` and :mod:`ui.charts`.
 """
 
 from __future__ import annotations
@@ -13,52 +15,23 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.experiments.ladder import LADDER_SEEDS, LEVELS
 from core.experiments.race import MOMENTUM_DEFAULT
 from core.experiments.sparse_race import F_FEATURES, N_SAMPLES, STEPS
-from core.findings.ladder import bias_correction, ladder_findings, median_rates
 from core.findings.sparse import SparseFindings, control_findings, rare_rate_ratios, sparse_findings
 from core.findings.thresholds import WIN
-from core.optimizers import latex
 from core.problems.sparse import P_MAX
 from ui import charts
-from ui import charts_choosing as cc
-from ui import choosing_controls as ui
-from ui import choosing_data as data
-from ui.numbers import fmt, gap_text
-from ui.render import show
-
-
-def texts(F):
-    """This page's text lookup: t("key", **fmt) reads "choosing.key"."""
-    def t(key: str, /, **fmt) -> str:
-        return F.t(ui.P + key, **fmt)
-    return t
-
-
-def g3(v: float) -> str:
-    return fmt(v, 3)
-
-
-def pct(v: float) -> str:
-    return f"{100 * v:.0f}%"
-
-
-def labels(F, keys) -> dict:
-    """Optimizer key → its display name."""
-    return {k: ui.label(F, k) for k in keys}
-
-
-def two_columns(F, spec):
-    """Side by side on a screen, one under the other in projector mode."""
-    return st.columns(spec) if not F.style.stack else (st.container(), st.container())
-
-
-# ------------------------------------------------------------------ 1. sparse gradients
+from ui.choosing import charts as cc
+from ui.choosing import controls as ui
+from ui.choosing import data
+from ui.choosing.controls import P
+from ui.choosing.wording import g3, labels, pct
+from ui.numbers import gap_text
+from ui.render import columns, show
 
 
 def sparse_section(F) -> None:
-    t = texts(F)
+    t = F.texts(P)
     st.header(t("sparse.head"), divider="gray")
     st.markdown(t("sparse.intro"))
     c = ui.sparse_ui(F)
@@ -67,7 +40,7 @@ def sparse_section(F) -> None:
     names = labels(F, v.race.racers)
     groups = [t("group.frequent"), t("group.rare"), t("group.unseen")]
     frequent, rare, unseen = found.counts
-    left, right = two_columns(F, [3, 2])
+    left, right = columns(F, [3, 2])
     with left:
         show(cc.frequency_view(data.frequencies(v, groups), F.style, x_title=t("axis.rank"),
                                y_title=t("axis.freq"), requested=t("freq.requested"),
@@ -91,7 +64,7 @@ def sparse_section(F) -> None:
 
 
 def race_charts(F, v, names: dict, c, has_rare: bool) -> None:
-    t = texts(F)
+    t = F.texts(P)
     st.subheader(t("race.head"))
     st.markdown(t(f"race.mode.{c.lr_mode}", lr=g3(c.shared_lr)))
     if c.lr_mode == "tuned":
@@ -113,7 +86,7 @@ def race_charts(F, v, names: dict, c, has_rare: bool) -> None:
 
 def sparse_story(F, found: SparseFindings, names: dict, c) -> str:
     """The race's result in sentences chosen by the verdict codes of ``found``."""
-    t = texts(F)
+    t = F.texts(P)
     best = names[found.best]
     lines = [t(f"story.{found.outcome}", a=g3(c.a), best=best, factor=g3(found.shown_factor))]
     if found.has_rare:
@@ -133,7 +106,7 @@ def sparse_story(F, found: SparseFindings, names: dict, c) -> str:
 
 
 def rates_block(F, v, names: dict) -> None:
-    t = texts(F)
+    t = F.texts(P)
     st.subheader(t("rates.head"))
     col, _ = st.columns([2, 1]) if not F.style.stack else (st.container(), None)
     with col:
@@ -150,7 +123,7 @@ def rates_block(F, v, names: dict) -> None:
 
 def results_table(F, v, names: dict, has_rare: bool) -> None:
     """Rates, steady steps, final excess (``gap_text``: no denormals) and errors."""
-    t = texts(F)
+    t = F.texts(P)
     r = v.race
     edge = " (" + F.t("frame.at_edge") + ")"
     table = pd.DataFrame({
@@ -176,7 +149,7 @@ def steady_step(key: str, lr: float) -> str:
 
 def control_block(F, v, names: dict, c) -> None:
     """The sparse race against its dense control, over several data seeds."""
-    t = texts(F)
+    t = F.texts(P)
     ctl = v.control
     f = control_findings(ctl)
     st.subheader(t("control.head"))
@@ -192,63 +165,3 @@ def control_block(F, v, names: dict, c) -> None:
     st.markdown(t(key, a=g3(c.a), seeds=seeds, sparse=g3(f.sparse), dense=g3(f.dense),
                   best=names[f.sparse_best], dense_best=names[f.dense_best],
                   gain=g3(f.gain), win=g3(WIN)))
-
-
-# ------------------------------------------------------------------ 2. Adam vs RMSProp
-
-
-def ladder_section(F) -> None:
-    t = texts(F)
-    st.header(t("ladder.head"), divider="gray")
-    st.markdown(t("ladder.intro", levels=", ".join(f"{a:g}" for a in LEVELS),
-                  n=len(LADDER_SEEDS)))
-    b2 = ui.b2_ui(F)
-    L = data.ladder_result(b2)
-    names = labels(F, L.rungs)
-    seeds, med = data.ladder_frames(L, names)
-    left, right = two_columns(F, 2)
-    with left:
-        show(cc.ladder_view(seeds, med, F.style, x_title=t("axis.a"), y_title=t("axis.final")),
-             key="ladder")
-        st.caption(t("ladder.help", n=len(L.seeds), steps=L.steps, b2=f"{b2:g}",
-                     memory=g3(round(1 / (1 - b2)))))
-    with right:
-        st.latex(latex("adam"))
-        st.caption(t("ladder.latex_help"))
-    st.markdown(ladder_story(F, L, b2))
-    bias_correction_block(F, b2, L.steps)
-    with st.expander(t("ladder.lrs"), icon=":material/table:"):
-        st.caption(F.t("frame.tuning_rule"))
-        lr = median_rates(L)
-        edge = L.at_edge.any(axis=2)
-        cells = [[g3(x) + (" (" + F.t("frame.at_edge") + ")" if e else "")
-                  for x, e in zip(row, erow, strict=True)] for row, erow in zip(lr, edge,
-                                                                               strict=True)]
-        st.dataframe(pd.DataFrame(cells, columns=[names[k] for k in L.rungs],
-                                  index=[f"a = {a:g}" for a in L.levels]), width="stretch")
-
-
-def ladder_story(F, L, b2: float) -> str:
-    """The sparsest level's verdict (:func:`core.findings.guide.verdict`), the trend across
-    levels and the bias-correction count (:func:`core.findings.ladder_findings`)."""
-    t = texts(F)
-    f = ladder_findings(L)
-    return " ".join([
-        t(f"ladder.trend.{f.direction}", trend=g3(f.shown_trend)),
-        t("ladder.sparsest." + ("ahead" if f.ahead else "behind"), a=g3(f.a),
-          adam=gap_text(F.t, f.adam), rms=gap_text(F.t, f.rmsprop), wins=f.wins,
-          levels=f.levels),
-        t("ladder.bc", wins=f.bc_wins, levels=f.levels, b2=f"{b2:g}", steps=L.steps),
-    ])
-
-
-def bias_correction_block(F, b2: float, steps: int) -> None:
-    t = texts(F)
-    st.subheader(t("bc.head"))
-    b2s = [float(x) for x in ui.B2_CHOICES]
-    curves = data.step_ratio_frame(b2s, {x: f"β₂ = {x:g}" for x in b2s}, steps)
-    show(charts.finish(charts.curve_layers(curves, F.style, x_title=F.t("frame.step"),
-                                           y_title=t("axis.ratio")), F.style), key="bc")
-    bc = bias_correction(b2, steps)
-    st.markdown(t("bc.story", b2=f"{b2:g}", first=g3(bc.first), peak=g3(bc.peak),
-                  k=bc.peak_step, last=g3(bc.last), steps=steps))

@@ -1,9 +1,10 @@
-"""The decision guide and the benchmark matrix of the Choosing an Optimizer page (the
-sparse race and the Adam ladder are in :mod:`ui.choosing_sections`)."""
+"""The benchmark matrix: optimizers × scenarios, each cell the final gap at the
+optimizer's best rate over the column's best, ratio = gap / min_k gap_k (coloured by
+log10), and the two blocks that test the guide's reasons: one fixed rate for every
+scenario, and the noise floor of SGD and momentum (steady step η/(1 − μ)).
+"""
 
 from __future__ import annotations
-
-from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
@@ -14,74 +15,17 @@ from core.experiments.matrix import REF_STEPS
 from core.experiments.race import MOMENTUM_DEFAULT
 from core.findings import guide
 from core.findings.matrix import MatrixFindings, fixed_rate, matrix_findings
-from ui import charts_choosing as cc
-from ui import choosing_controls as ui
-from ui import choosing_data as data
-from ui.choosing_sections import g3, labels, texts
-from ui.frame import FRAME_PARAMS
+from ui.choosing import charts as cc
+from ui.choosing import controls as ui
+from ui.choosing import data
+from ui.choosing.controls import P
+from ui.choosing.wording import g3, labels, verdict_text
 from ui.numbers import fmt, grid_words
 from ui.render import show
 
-# ------------------------------------------------------------------ 3. decision guide
-
-
-def guide_section(F) -> None:
-    t = texts(F)
-    st.header(t("guide.head"), divider="gray")
-    st.markdown(t("guide.intro"))
-    answers = ui.questions_ui(F)
-    rules = guide.advise(answers)
-    results = {ex: experiment_result(ex) for ex in guide.needed(rules)}
-    verdicts = {r.reason: guide.verdict(r.reason, results) for r in rules.reasons}
-    advice = guide.advise(answers, {k: v.supported for k, v in verdicts.items()})
-    names = labels(F, guide.CANDIDATES)
-    pick = t("guide.pick", name=names[advice.pick])
-    if advice.runner_up:
-        pick += " " + t("guide.runner_up", name=names[advice.runner_up])
-    st.success(pick, icon=":material/recommend:")
-    st.markdown(t("guide.how", order=", ".join(names[c] for c in guide.CANDIDATES)))
-    for rule in advice.reasons:
-        verdict = verdicts[rule.reason]
-        with st.container(border=True):
-            st.markdown(f"**{t(f'guide.rule.{rule.reason}')}**")
-            st.markdown(verdict_text(F, rule.reason, verdict, names))
-            if rule.reason in advice.dropped:
-                st.markdown(t("guide.dropped"))
-            st.markdown(t("guide.open", name=t(f"guide.exp.{rule.experiment}"),
-                          url=experiment_url(rule.experiment)))
-    st.caption(t("guide.caveat"))
-
-
-def experiment_result(experiment: str):
-    """The cached result of one of :data:`core.findings.guide.EXPERIMENTS`."""
-    ex = guide.EXPERIMENTS[experiment]
-    s = ex.settings
-    if experiment == "sparse_race":
-        return data.control_result(float(s["a"]), int(s["batch"]), int(s["seed"]))
-    if experiment == "ladder":
-        return data.ladder_result(float(s["b2"]))
-    if experiment == "noise_floor":
-        return data.noise_result(int(s["matrix_seed"]))
-    return data.matrix_result(int(s["matrix_seed"]))
-
-
-def experiment_url(experiment: str) -> str:
-    """A relative link that opens ``experiment``, keeping projector/language."""
-    carry = {k: v for k in FRAME_PARAMS if (v := st.query_params.get(k)) is not None}
-    return "?" + urlencode({**guide.link(experiment), **carry})
-
-
-def verdict_text(F, reason: str, verdict, names: dict) -> str:
-    n = {k: (names.get(v, v) if isinstance(v, str) else g3(v) if isinstance(v, float) else v)
-         for k, v in verdict.numbers.items()}
-    return texts(F)(f"guide.verdict.{reason}.{verdict.key}", **n)
-
-
-# ------------------------------------------------------------------ 4. benchmark matrix
-
 
 def matrix_section(F) -> None:
-    t = texts(F)
+    t = F.texts(P)
     st.header(t("matrix.head"), divider="gray")
     st.markdown(t("matrix.intro", **grid_words(MATRIX_LRS)))
     seed = ui.matrix_seed_ui(F)
@@ -106,7 +50,7 @@ def matrix_section(F) -> None:
 def fixed_rate_block(F, m, rows: dict) -> None:
     """Each optimizer at one rate for every scenario: its library default, and the one
     rate that suits all scenarios best (what "a safe default" needs)."""
-    t = texts(F)
+    t = F.texts(P)
     fr = fixed_rate(m)
     st.subheader(t("fixed.head"))
     st.markdown(t("fixed.intro"))
@@ -123,7 +67,7 @@ def fixed_rate_block(F, m, rows: dict) -> None:
 
 def noise_block(F, seed: int) -> None:
     """Does momentum average noise away? Four runs on the noisy bowl, several seeds."""
-    t = texts(F)
+    t = F.texts(P)
     nf = data.noise_result(seed)
     st.subheader(t("noise.head"))
     st.markdown(t("noise.intro", eta=g3(nf.eta), mu=g3(nf.mu), eff=g3(nf.eta / (1 - nf.mu)),
@@ -147,7 +91,7 @@ def noise_rows(nf):
 def matrix_story(F, found: MatrixFindings, rows: dict, cols: dict) -> str:
     """Winners per scenario, the steadiest optimizer, how alike the RMSProp family is
     and the cells at the grid's edge, worded from :func:`core.findings.matrix_findings`."""
-    t = texts(F)
+    t = F.texts(P)
     winners = [t("matrix.winner", column=label, name=" = ".join(rows[r] for r in tied))
                for label, tied in zip(cols.values(), found.winners, strict=True)]
     steady = found.steadiest
