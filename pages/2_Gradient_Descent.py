@@ -1,19 +1,21 @@
 """Gradient Descent: follow the slope downhill, choose the step size, and meet the noise
 of mini-batches."""
 # Each section draws its controls, reads cached core results and shows its charts
-# (ui.gradient_descent_sections and ui.gradient_descent_regression); no maths here.
+# (one module per section in ui.gradient_descent); no maths here.
 
 import streamlit as st
 
-from ui import gradient_descent_regression as regression
-from ui import gradient_descent_sections as sections
 from ui.frame import setup
+from ui.gradient_descent.chain_rule import chain_rule_section
+from ui.gradient_descent.mini_batch import mini_batch_section
+from ui.gradient_descent.one_weight import one_weight_section
+from ui.gradient_descent.two_weights import two_weights_section
 
 F = setup("gradient_descent")
 
 st.title(F.t("gradient_descent.title"))
 st.markdown(F.t("gradient_descent.intro"))
-sections.one_weight_section(F)
-sections.two_weights_section(F)
-settings = regression.mini_batch_section(F)
-regression.chain_rule_section(F, settings)
+one_weight_section(F)
+two_weights_section(F)
+settings = mini_batch_section(F)
+chain_rule_section(F, settings)

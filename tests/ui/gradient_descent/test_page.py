@@ -15,7 +15,7 @@ from tests.apputil import (
     charts,
     open_page,
 )
-from ui import gradient_descent_data as data
+from ui.gradient_descent import data
 from ui.text import CATALOGUE
 
 PAGE = "pages/2_Gradient_Descent.py"

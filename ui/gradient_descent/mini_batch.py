@@ -1,32 +1,38 @@
-"""Parts 3 and 4 of the Gradient Descent page: full-batch descent against noisy
-mini-batch SGD on a line fit, and the chain rule behind the gradient they follow."""
+"""Part 3 of the Gradient Descent page: full-batch descent against noisy mini-batches
+on a line fit y ≈ w x + b (core.problems.regression).
+
+    full batch:  p_{k+1} = p_k − η ∇L(p_k),   L = (1/n) Σ_i ½ r_i²,  r_i = w x_i + b − y_i
+    mini-batch:  p_{k+1} = p_k − η ∇L_{B_k}(p_k),  the same mean over the B points of batch k
+
+The noise floors measure what a smaller η, a larger B and momentum do to the jitter.
+:func:`mini_batch_section` returns the settings the chain-rule section reads.
+"""
 
 from __future__ import annotations
+
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from core.experiments.descent import stability_limit
 from core.problems.regression import N_POINTS, compare_paths
-from ui import charts_gradient_descent as gc
 from ui import controls, numbers
-from ui import gradient_descent_data as data
 from ui.frame import existing_pages
 from ui.geometry import path_frame
-from ui.gradient_descent_sections import fmt, texts
+from ui.gradient_descent import charts as gc
+from ui.gradient_descent import data
 from ui.play import player
-from ui.render import last_step, show, to_spec, with_step
+from ui.render import compact, last_step, show, to_spec, with_step
 from ui.style import style_for
 
-FIRST_ROWS = 5                        # data points listed in the chain-rule table
-
-
-# ------------------------------------------------------------------ 3. noisy mini-batches
+P = "gradient_descent."
+fmt = partial(numbers.fmt, digits=4)    # 4 significant digits, never inf, nan or a denormal
 
 
 def mini_batch_section(F):
     """Returns the settings (seed, noise, batch, lr, steps) for the chain-rule section."""
-    t = texts(F)
+    t = F.texts(P)
     st.header(t("s3"), divider="gray")
     st.markdown(t("s3_intro", n=N_POINTS))
     left, mid, right = st.columns(3)
@@ -67,7 +73,7 @@ def mini_batch_section(F):
 
 def _noise_floors(F, seed: int, noise: float, batch: int, lr: float) -> None:
     """Measured: what a smaller step, a larger batch and momentum do to the jitter."""
-    t = texts(F)
+    t = F.texts(P)
     if noise == 0:
         st.markdown(t("floor_none"))
         return
@@ -91,13 +97,13 @@ def _regression_spec(seed: int, noise: float, batch: int, lr: float, steps: int,
     full_label, mini_label, gap, step, loss_label, w, b, x, y = labels
     style = style_for(projector)
     full, mini, f_min = data.regression_runs(seed, noise, batch, lr, steps)
-    paths = data.compact(pd.concat([path_frame(full_label, "full_batch", full, f_min=f_min),
+    paths = compact(pd.concat([path_frame(full_label, "full_batch", full, f_min=f_min),
                                     path_frame(mini_label, "sgd", mini, f_min=f_min)],
                                    ignore_index=True))
     lines = data.fit_lines(paths)
     cells, iso, minima, log_color = data.regression_picture(seed, noise)
     titles = dict(loss=loss_label, w=w, b=b, x=x, y=y, gap=gap, step=step)
-    return to_spec(gc.regression_view(cells, data.compact(iso), minima, paths,
+    return to_spec(gc.regression_view(cells, compact(iso), minima, paths,
                                       data.data_points(seed, noise), lines, style,
                                       log_color=log_color, titles=titles,
                                       n_steps=int(paths.step.max())))
@@ -108,45 +114,7 @@ def _race_link(F) -> None:
     if not race:
         return
     carry = {k: v for k in ("projector", "lang") if (v := st.query_params.get(k)) is not None}
-    t = texts(F)
+    t = F.texts(P)
     st.markdown(t("to_race_intro"))
     st.page_link(race[0][1], label=t("to_race"), icon=":material/sports_score:",
                  query_params={"opts": "sgd,momentum", **carry})
-
-
-# ------------------------------------------------------------------ 4. the chain rule
-
-
-def chain_rule_section(F, settings) -> None:
-    t = texts(F)
-    seed, noise, batch, lr, steps = settings
-    st.header(t("s4"), divider="gray")
-    st.markdown(t("s4_intro"))
-    st.latex(r"r_i = w\,x_i + b - y_i,\qquad L = \frac{1}{n}\sum_i \tfrac12 r_i^2")
-    st.latex(r"\frac{\partial L}{\partial w} = \sum_i \frac{\partial L}{\partial r_i}"
-             r"\,\frac{\partial r_i}{\partial w} = \frac{1}{n}\sum_i r_i\,x_i,\qquad"
-             r"\frac{\partial L}{\partial b} = \sum_i \frac{\partial L}{\partial r_i}"
-             r"\,\frac{\partial r_i}{\partial b} = \frac{1}{n}\sum_i r_i")
-    k_asked = controls.slider(F, "k4", t("k4"), 0, 1000, 0, 1, help=t("k4_help"))
-    k, p, check, d, batch_grad = data.chain_check(seed, noise, batch, lr, steps, k_asked)
-    if k != k_asked:
-        st.info(t("k4_clamped", asked=k_asked, k=k))
-    st.markdown(t("at_point", k=k, w=fmt(p[0]), b=fmt(p[1])))
-    m = FIRST_ROWS
-    safe = numbers.finite_or_nan                # no denormal or non-finite cell
-    first = pd.DataFrame({"i": range(1, m + 1), "x_i": d.x[:m], "y_i": d.y[:m],
-                          "r_i": safe(check.r[:m]), "∂L/∂r_i": safe(check.dl_dr[:m]),
-                          "∂L/∂r_i · x_i": safe(check.terms[:m, 0])})
-    st.caption(t("first_rows", m=m, n=N_POINTS))
-    st.dataframe(first, hide_index=True, column_config={
-        c: st.column_config.NumberColumn(format="%.5g") for c in first.columns[1:]})
-    rows = pd.DataFrame({
-        "": ["∂L/∂w", "∂L/∂b"], t("col_chain"): safe(check.grad),
-        t("col_numeric"): safe(check.numeric), t("col_diff"): safe(check.gap)})
-    st.dataframe(rows, hide_index=True, column_config={
-        c: st.column_config.NumberColumn(format="%.10g") for c in rows.columns[1:]})
-    st.markdown(t("numeric_note", h=f"{check.h:g}",
-                  diff=numbers.fmt(float(check.gap.max()), 2)))
-    if batch_grad is not None and batch < N_POINTS:
-        st.markdown(t("batch_note", k=k, batch=batch, gw=fmt(batch_grad[0]),
-                      gb=fmt(batch_grad[1]), fw=fmt(check.grad[0]), fb=fmt(check.grad[1])))

@@ -1,14 +1,18 @@
-"""The first two parts of the Gradient Descent page (one weight, two weights) and the
-helpers all four share; parts 3 and 4 are in :mod:`ui.gradient_descent_regression`.
-Each ``*_section(F)`` draws its own URL-bound controls, reads the cached core results
-(:mod:`ui.gradient_descent_data`) and shows the charts (:mod:`ui.charts_gradient_descent`,
-:mod:`ui.charts`).
+"""Part 1 of the Gradient Descent page: one weight, the ball on a curve.
 
-Chart specs are built by bounded caches of primitives, so a rerun that changes nothing
-in a chart only unpickles its spec; Play moves the step by editing the spec's scrubber.
+    w_{k+1} = w_k − η L'(w_k);  on the quadratic L = ½ c w² one step multiplies w by
+    r = 1 − η c, so descent converges iff 0 < η < 2/c (core.experiments.descent).
+    On the cubic L = w³ from w₀ > 0 it stalls short of w = 0 iff η < 1/(3 w₀).
+
+The presets set η from that limit; the step table lists every step. Results come from
+:mod:`ui.gradient_descent.data`, the chart from :mod:`ui.gradient_descent.charts`; its
+spec is built by a bounded cache of primitives, so a rerun that changes nothing only
+unpickles it, and Play moves the step by editing the spec's scrubber.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -20,38 +24,20 @@ from core.experiments.descent import (
     cube_stall_limit,
     stability_limit,
 )
-from core.experiments.descent_defaults import CURVE_RATES, SURFACE_LESSONS
-from ui import charts, controls, numbers
-from ui import charts_gradient_descent as gc
-from ui import gradient_descent_data as data
-from ui.cache import surface_picture
-from ui.geometry import path_frame
+from core.experiments.descent_defaults import CURVE_RATES
+from ui import controls, numbers
+from ui.gradient_descent import charts as gc
+from ui.gradient_descent import data
 from ui.play import player
 from ui.render import last_step, show, to_spec, with_step
 from ui.style import style_for
 
 P = "gradient_descent."
-GRAD, STEP = "#D55E00", "#0072B2"     # arrow colours: the gradient, the step taken
-MAP_CELLS = 44                        # heat-map cells per side (keeps the page's data small)
-
-
-def texts(F):
-    """This page's text lookup: t("key", **fmt) reads "gradient_descent.key"."""
-    def t(key: str, /, **fmt) -> str:
-        return F.t(P + key, **fmt)
-    return t
+fmt = partial(numbers.fmt, digits=4)    # 4 significant digits, never inf, nan or a denormal
 
 
 def pct(share: float) -> str:
     return f"{100 * share:.3g} %"
-
-
-def fmt(v: float) -> str:
-    """A value with 4 significant digits, never inf, nan or a denormal (ui.numbers)."""
-    return numbers.fmt(v, 4)
-
-
-# ------------------------------------------------------------------ 1. one weight
 
 
 def _apply_preset(preset: str) -> None:
@@ -64,7 +50,7 @@ def _apply_preset(preset: str) -> None:
 
 
 def one_weight_section(F) -> None:
-    t = texts(F)
+    t = F.texts(P)
     st.header(t("s1"), divider="gray")
     st.markdown(t("s1_intro"))
     st.caption(t("presets_intro"))
@@ -113,7 +99,7 @@ def _ball_spec(key: str, c: float, w0: float, lr: float, steps: int, projector: 
 
 
 def _limit_note(F, key: str, c: float, w0: float, lr: float, limit) -> None:
-    t = texts(F)
+    t = F.texts(P)
     if key == "quadratic":
         eta_max = stability_limit(c)
         r = contraction(lr, c)
@@ -139,7 +125,7 @@ def _cube_note(t, w0: float, lr: float) -> str:
 
 
 def _verdict_note(F, v, diverged_at: int, steps: int, bound: float, w_end: float) -> None:
-    t = texts(F)
+    t = F.texts(P)
     nums = dict(steps=steps, k=diverged_at, bound=fmt(bound), flips=v.flips, w=fmt(w_end),
                 pct=pct(v.ratio), factor=fmt(v.factor), ratio=fmt(v.ratio),
                 w_star=fmt(v.w_star) if v.w_star is not None else "")
@@ -150,7 +136,7 @@ def _verdict_note(F, v, diverged_at: int, steps: int, bound: float, w_end: float
 
 
 def _step_table(F, table: pd.DataFrame) -> None:
-    t = texts(F)
+    t = F.texts(P)
     safe = numbers.finite_or_nan                # no inf, nan-as-text or denormal in a cell
     shown = pd.DataFrame({
         "k": table.k, t("col_w"): safe(table.w), t("col_slope"): safe(table.slope),
@@ -161,71 +147,3 @@ def _step_table(F, table: pd.DataFrame) -> None:
     st.markdown(t("table_title"))
     st.dataframe(shown, hide_index=True, height=min(36 * (len(shown) + 1), 300),
                  column_config={c: number for c in shown.columns[1:5]})
-
-
-# ------------------------------------------------------------------ 2. two weights
-
-
-def two_weights_section(F) -> None:
-    t = texts(F)
-    st.header(t("s2"), divider="gray")
-    st.markdown(t("s2_intro"))
-    left, mid, right = st.columns(3)
-    key = controls.select(F, "surf", t("surface"), data.SURFACES, "bowl",
-                          lambda k: t(f"surface.{k}"), where=left)
-    kappa = 10.0
-    if key == "bowl":
-        kappa = controls.log_slider(F, "kappa", t("kappa"), 1.0, 100.0, 10.0,
-                                    stops=data.KAPPA_STOPS, where=left, help=t("kappa_help"))
-    surface = data.surface_of(key, kappa)
-    # Every surface keeps its own start, η and steps (URL keys start.<surface>,
-    # lr2.<surface>, steps2.<surface>), so choosing a surface loads its lesson's defaults
-    # and a link reopens exactly the values it carries.
-    lesson = SURFACE_LESSONS[key]
-    start_key = f"start.{key}"
-    clicked = controls.picked("gd_map")
-    if clicked is not None:
-        controls.set_point(start_key, clicked, lesson.start)
-    start = controls.point(F, start_key, t("start"), lesson.start, surface.domain)
-    mid.markdown(t("start_now", x=fmt(start[0]), y=fmt(start[1])))
-    if start != tuple(lesson.start):
-        mid.button(t("start_reset"), key="_start_reset", on_click=controls.set_point,
-                   args=(start_key, lesson.start, lesson.start), icon=":material/home_pin:")
-    lr = controls.log_slider(F, f"lr2.{key}", t("lr"), 1e-4, 1.0, lesson.lr,
-                             stops=data.LR2_STOPS, where=right)
-    steps = controls.slider(F, f"steps2.{key}", t("steps"), 1, 1000, lesson.steps, 1,
-                            where=right)
-    st.caption(t(f"lesson.{key}"))
-    if key == "bowl":
-        st.markdown(t("bowl_limit", kappa=fmt(kappa), limit=fmt(stability_limit(kappa)),
-                      ry=fmt(contraction(lr, kappa)), rx=fmt(contraction(lr, 1.0)),
-                      limit_x=fmt(stability_limit(1.0))))
-    tr = data.two_weights(key, kappa, start, lr, steps)
-    if tr.diverged_at >= 0:
-        st.error(t("map_diverged", k=int(tr.diverged_at), bound=fmt(surface.bound)))
-    titles = (t("gd_series"), t("gap_axis"), F.t("frame.step"), t("arrow_grad"),
-              t("arrow_step"), t("axis_loss"))
-    spec = _map_spec(key, kappa, start, lr, steps, F.projector, titles)
-    player(F, "gd2", last_step(spec),
-           lambda step: show(with_step(spec, step), key="gd_map", pick=True), chart_key="gd_map")
-    st.caption(t("map_help"))
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def _map_spec(key: str, kappa: float, start: tuple, lr: float, steps: int, projector: bool,
-              titles: tuple) -> dict:
-    series, gap, step, grad_label, step_label, loss_label = titles
-    style = style_for(projector)
-    surface = data.surface_of(key, kappa)
-    tr = data.two_weights(key, kappa, start, lr, steps)
-    f_min = min(m.value for m in surface.minima)
-    paths = data.compact(path_frame(series, "sgd", tr, f_min=f_min))
-    (x0, x1), _ = surface.domain
-    arrows = data.arrows_frame(tr, data.path_index(tr), 0.12 * (x1 - x0),
-                               (grad_label, step_label))
-    cells, lines, minima, log_color = surface_picture(key, surface.params, MAP_CELLS)
-    extra = [charts.arrow_layers(arrows, style, {grad_label: GRAD, step_label: STEP})]
-    return to_spec(charts.surface_view(cells, data.compact(lines), minima, paths, style,
-                                       log_color=log_color, loss_title=gap, step_title=step,
-                                       n_steps=int(paths.step.max()), extra=extra,
-                                       f_label=loss_label))

@@ -1,7 +1,7 @@
-"""Chart kinds of the Gradient Descent page: the ball on a curve, arrows on a map, and a
-line fitted to data. DataFrames in, Altair charts out, no Streamlit calls.
+"""Chart kinds of the Gradient Descent page: the ball on a curve and the line
+ŷ = w x + b fitted to data. DataFrames in, Altair charts out, no Streamlit calls.
 
-The curve itself, the contour map, the paths and the loss curves come from
+The curve itself, the contour map, its arrows, the paths and the loss curves come from
 :mod:`ui.charts`; this module adds only what no other page draws. Every finished chart
 is configured with the session's ChartStyle, so projector mode applies here too.
 """
@@ -82,9 +82,6 @@ def _w_history(path: pd.DataFrame, style: ChartStyle, *, w_star: float | None,
                                                           alt.Tooltip("w", type=Q,
                                                                       format=".5g")]))
     return layer(*marks, width=int(style.width * 0.8), height=style.height)
-
-
-# ------------------------------------------------------------------ arrows on the map
 
 
 # ------------------------------------------------------------------ the fitted line

@@ -1,7 +1,8 @@
-"""Cached core calls and tidy frames for the Gradient Descent page.
+"""Cached core calls and tidy frames for the Gradient Descent page (ui.gradient_descent).
 
 Every cache is bounded and keyed by primitives. The frames hold only what core
-computed, sampled, cut at divergence and converted to compact dtypes for the browser.
+computed, sampled, cut at divergence and converted to compact dtypes for the browser
+(:func:`ui.render.compact`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from core.problems.regression import (
 from core.problems.surfaces import get_surface
 from core.training.run import run
 from ui.geometry import surface_frames, thin_index
+from ui.render import compact
 
 # ------------------------------------------------------------------ choices and stops
 
@@ -70,14 +72,6 @@ def curve_of(key: str, c: float):
 
 def surface_of(key: str, kappa: float):
     return get_surface(key, kappa=kappa) if key == "bowl" else get_surface(key)
-
-
-def compact(frame: pd.DataFrame) -> pd.DataFrame:
-    """Floats as float32, text as categories: fewer bytes for the same picture."""
-    kinds = {c: "float32" for c, d in frame.dtypes.items() if d.kind == "f"}
-    kinds |= {c: "category" for c, d in frame.dtypes.items() if d.kind in "OT"
-              or str(d) in ("str", "string")}
-    return frame.astype(kinds)
 
 
 # ------------------------------------------------------------------ 1. one weight
