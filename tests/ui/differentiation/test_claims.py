@@ -20,7 +20,7 @@ from core.calculus.stationary import stationary_points
 from core.problems.curves import CURVE_NAMES, get_curve, power_derivative
 from core.problems.surfaces import SURFACE_NAMES, get_surface
 from tests.apputil import open_page
-from ui import differentiation_data as data
+from ui.differentiation import data
 from ui.text import CATALOGUE
 
 PAGE = "pages/1_Differentiation.py"

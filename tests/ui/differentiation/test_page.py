@@ -22,7 +22,7 @@ from core.problems.curves import CURVE_NAMES, get_curve
 from core.problems.surfaces import SURFACE_NAMES, get_surface
 from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
 from tests.core.calculus.test_formula import HOSTILE
-from ui import differentiation_data as data
+from ui.differentiation import data
 from ui.text import CATALOGUE, text
 
 PAGE = "pages/1_Differentiation.py"

@@ -1,9 +1,9 @@
 """Chart kinds of the Differentiation page. DataFrames in, Altair charts out, no Streamlit.
 
 Curves, straight segments, labelled points, the contour map and arrows come from
-:mod:`ui.charts` and :mod:`ui.charts_gradient_descent`; this module adds what no other
-page draws: rise and run on a line, the secant slope against h, f above f′ with a
-shared hover rule, the error-versus-h log-log plot, and marks for stationary points.
+:mod:`ui.charts`; this module adds what no other page draws: rise and run on a line,
+the secant slope against h, f above f′ with a shared hover rule, the error-versus-h
+log-log plot, and marks for stationary points.
 Every finished chart is configured with the session's ChartStyle (projector mode).
 """
 
