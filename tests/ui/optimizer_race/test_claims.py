@@ -25,8 +25,8 @@ from core.optimizers import make
 from core.optimizers.keras import make_keras
 from core.problems.surfaces import SURFACE_NAMES, get_surface
 from core.training.run import run
-from ui.optimizer_race_controls import DEFAULT_RACERS
-from ui.optimizer_race_data import SWEEP_LRS
+from ui.optimizer_race.controls import DEFAULT_RACERS
+from ui.optimizer_race.data import SWEEP_LRS
 
 SPIKE = 1e3
 

@@ -7,7 +7,7 @@ import pytest
 from core.experiments.race import RACERS, knob_range
 from core.problems.surfaces import SURFACE_NAMES
 from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
-from ui.optimizer_race_controls import knob_key
+from ui.optimizer_race.controls import knob_key
 from ui.text import CATALOGUE
 
 PAGE = "pages/3_Optimizer_Race.py"
@@ -318,7 +318,7 @@ def test_nesterov_momentum_slider_minimum_runs():
 @pytest.mark.parametrize("end", ["min", "max"])
 def test_every_knob_of_every_racer_at_its_slider_limit(conv, end):
     from core.experiments.race import KNOBS, knob_range
-    from ui.optimizer_race_controls import knob_key
+    from ui.optimizer_race.controls import knob_key
 
     query = {"opts": ALL, "conv": conv, "lrmode": "own", "steps": "50"}
     for r in RACERS:

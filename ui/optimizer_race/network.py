@@ -10,12 +10,12 @@ import streamlit as st
 
 from core.experiments.race import chosen_lr
 from ui import charts
-from ui import charts_optimizer_race as rc
-from ui import optimizer_race_controls as ui
-from ui import optimizer_race_data as data
 from ui.numbers import fmt
-from ui.optimizer_race_sections import Ctx
-from ui.render import show, to_spec
+from ui.optimizer_race import charts as rc
+from ui.optimizer_race import controls as ui
+from ui.optimizer_race import data
+from ui.optimizer_race.context import Ctx
+from ui.render import compact, show, to_spec
 from ui.style import style_for
 
 
@@ -44,7 +44,7 @@ def _network_specs(racers: tuple, convention: str, spec: tuple, projector: bool,
     tip = [alt.Tooltip("series", type="nominal"), alt.Tooltip("step", type="quantitative"),
            alt.Tooltip("loss", type="quantitative", format=".4g")]
     loss = charts.finish(charts.loss_layers(
-        data.compact(pd.concat(curves, ignore_index=True)), style, y_title=loss_title,
+        compact(pd.concat(curves, ignore_index=True)), style, y_title=loss_title,
         step_title=step_title, scrub=False, tooltip=tip), style)
     problem = data.mlp_problem(*spec[:6])
     cells = data.boundary_cells(problem, thetas, 28)

@@ -28,7 +28,7 @@ from core.experiments.race import (
 from core.problems.datasets import DATASET_NAMES
 from core.problems.surfaces import SURFACE_NAMES
 from ui import controls
-from ui.optimizer_race_data import EPS_STOPS, LR_STOPS, SWEEP_LRS, surface_of
+from ui.optimizer_race.data import EPS_STOPS, LR_STOPS, SWEEP_LRS, surface_of
 
 P = "optimizer_race."
 DEFAULT_RACERS = ("sgd", "momentum", "adagrad", "rmsprop", "adam")

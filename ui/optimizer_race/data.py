@@ -18,25 +18,12 @@ from core.experiments.race import NOISE_SEEDS, build, race_surface, run_racer, t
 from core.problems.mlp import make_mlp_problem
 from core.training.sweep import combine, lr_grid
 from ui.geometry import thin_index
+from ui.render import compact
 
 SWEEP_LRS = lr_grid(1e-5, 10.0, 25)      # the surface race: 4 rates per decade
 MLP_LRS = lr_grid(1e-3, 10.0, 9)         # the network: fewer, since each run is costlier
 LR_STOPS = tuple(m * 10.0**e for e in range(-4, 1) for m in (1, 1.5, 2, 3, 5, 7)) + (10.0,)
 EPS_STOPS = tuple(10.0**e for e in range(-12, 0))
-
-
-def compact(frame: pd.DataFrame) -> pd.DataFrame:
-    """The same rows in fewer bytes for the browser: text as categories (sent once per
-    value), floats as float32 and whole numbers as int32 — plenty for drawing."""
-    kinds = {}
-    for col, dtype in frame.dtypes.items():
-        if dtype.kind == "f":
-            kinds[col] = "float32"
-        elif dtype.kind in "iu" and dtype.itemsize > 4:
-            kinds[col] = "int32"
-        elif dtype.kind in "OT" or str(dtype) in ("str", "string"):
-            kinds[col] = "category"
-    return frame.astype(kinds)
 
 
 def knob_key(knobs: dict) -> tuple:

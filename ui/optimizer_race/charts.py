@@ -8,7 +8,7 @@ ChartStyle, so projector mode applies here too.
 Marks, transforms, scales, axes and titles are written as plain Vega-Lite dicts: each
 ``alt.Scale(...)``, ``mark_bar(...)`` or ``transform_filter(...)`` is validated against
 the JSON schema when it is made (about a millisecond each), and the inside view alone
-needs a few hundred of them. tests/test_page_optimizer_race.py validates the finished
+needs a few hundred of them. tests/ui/optimizer_race/test_page.py validates the finished
 specs against the schema instead.
 """
 
