@@ -8,7 +8,7 @@ from core.problems.surfaces import get_surface
 from core.training.run import run
 from ui import charts
 from ui.cache import surface_picture
-from ui.frame import existing_pages, setup
+from ui.frame import carried, existing_pages, setup
 from ui.geometry import path_frame
 from ui.render import show
 
@@ -41,8 +41,7 @@ lessons = [p for p in existing_pages() if p[0] != "home"]
 for number, (page_id, path, icon) in enumerate(lessons, start=1):
     with st.container(border=True):
         st.page_link(path, label=f"{number}. {F.t(f'nav.{page_id}')}", icon=icon,
-                     query_params={k: v for k in ("projector", "lang")
-                                   if (v := st.query_params.get(k)) is not None})
+                     query_params=carried())
         st.markdown(F.t(f"home.step.{page_id}"))
 
 st.header(F.t("home.class"), divider="gray")

@@ -1,4 +1,3 @@
-"""Streamlit and Altair code shared by the pages: page setup, menu, chart builders, text.
-
-Unlike ``core``, this package may import Streamlit and Altair; it holds no math.
-"""
+"""The Streamlit and Altair side of the app (no math). Top level: what every page shares
+(frame, URL-bound controls, chart builders, render, play, palette, style, numbers, text);
+one package per lesson (differentiation, gradient_descent, optimizer_race, choosing)."""

@@ -81,11 +81,19 @@ def map_layers(cells: pd.DataFrame, lines: pd.DataFrame, minima: pd.DataFrame,
     return layer(heat, iso, mins, width=style.width, height=style.height)
 
 
-def _colors(paths: pd.DataFrame) -> alt.Color:
-    pairs = paths[["key", "series"]].drop_duplicates()
+def series_color(frame: pd.DataFrame, legend: bool = True) -> alt.Color:
+    """Colour by ``series``, each series in its optimizer's colour (``key`` column)."""
+    pairs = frame[["key", "series"]].drop_duplicates()
     return alt.Color("series", type=N, title=None,
                      scale=alt.Scale(**palette.scale(pairs.key, pairs.series)),
-                     legend=alt.Legend(orient="bottom"))
+                     legend=alt.Legend(orient="bottom") if legend else None)
+
+
+def series_dash(frame: pd.DataFrame) -> alt.StrokeDash:
+    """Dash by ``series``: solid for the rules, dashed for their variants (palette.dash)."""
+    pairs = frame[["key", "series"]].drop_duplicates()
+    return alt.StrokeDash("series", type=N, legend=None, scale=alt.Scale(
+        domain=list(pairs.series), range=[palette.dash(k) for k in pairs.key]))
 
 
 def until_scrubbed(chart: alt.Chart, scrub: bool = True) -> alt.Chart:
@@ -113,7 +121,7 @@ def _path_tooltip() -> list:
 
 def path_layers(paths: pd.DataFrame, style: ChartStyle, *, scrub: bool = True) -> alt.LayerChart:
     """Optimizer paths (x, y) with a start ring and a dot at the scrubbed step."""
-    enc = dict(x=alt.X("x", type=Q), y=alt.Y("y", type=Q), color=_colors(paths))
+    enc = dict(x=alt.X("x", type=Q), y=alt.Y("y", type=Q), color=series_color(paths))
     dashes = alt.StrokeDash("series", type=N, legend=None, scale=alt.Scale(
         domain=list(paths.series.unique()),
         range=[palette.dash(k) for k in paths.drop_duplicates("series").key]))
@@ -138,7 +146,7 @@ def loss_layers(paths: pd.DataFrame, style: ChartStyle, *, y_title: str, step_ti
     enc = dict(x=alt.X("step", type=Q, title=step_title),
                y=alt.Y("gap", type=Q, title=y_title,
                        scale=alt.Scale(type="log" if log else "linear")),
-               color=_colors(paths))
+               color=series_color(paths))
     line = until_scrubbed(alt.Chart(paths), scrub).mark_line(
         strokeWidth=style.line_width).encode(order=alt.Order("step", type=Q), **enc)
     dot = last_rows(until_scrubbed(alt.Chart(paths), scrub), ["series"]).mark_point(

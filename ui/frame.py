@@ -97,6 +97,17 @@ def setup(page: str) -> Frame:
     return F
 
 
+def carried() -> dict[str, str]:
+    """The frame settings of this page's address (projector, language), for links that
+    keep them."""
+    return {k: v for k in FRAME_PARAMS if (v := st.query_params.get(k)) is not None}
+
+
+def page_file(page_id: str) -> str | None:
+    """The file of page ``page_id`` if it exists (for a link to the next lesson)."""
+    return next((path for pid, path, _ in existing_pages() if pid == page_id), None)
+
+
 def _language_from_url() -> str:
     lang = st.session_state.get("lang") or st.query_params.get("lang", DEFAULT_LANGUAGE)
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
@@ -104,7 +115,7 @@ def _language_from_url() -> str:
 
 def _menu(F: Frame) -> None:
     """Page links that keep this session's projector and language settings."""
-    carry = {k: v for k in FRAME_PARAMS if (v := st.query_params.get(k)) is not None}
+    carry = carried()
     st.caption(F.t("frame.menu"))
     for page_id, path, icon in existing_pages():
         st.page_link(path, label=F.t(f"nav.{page_id}"), icon=icon, query_params=carry)

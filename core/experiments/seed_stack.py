@@ -6,7 +6,7 @@ run (and one learning-rate sweep) serves every seed at once.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
@@ -20,9 +20,6 @@ from core.problems.sparse import (
 )
 from core.training.run import run
 from core.training.sweep import CHECKPOINTS, best_index, tuning_score
-
-if TYPE_CHECKING:
-    from core.experiments.sparse_race import Problem
 
 
 class Stack(NamedTuple):
@@ -62,7 +59,8 @@ class Stack(NamedTuple):
         return r @ Xb / Xb.shape[1]
 
 
-def stack(problems: list[Problem], batch_size: int) -> Stack:
+def stack(problems: list, batch_size: int) -> Stack:
+    """The problems (sparse_race.Problem records: objective, L_hat, w_hat) on one axis."""
     objs = [pb.objective for pb in problems]
     return Stack(np.stack([o.data.X for o in objs]), np.stack([o.data.y for o in objs]),
                  np.stack([o.Xb for o in objs]), np.stack([o.yb for o in objs]),
@@ -111,8 +109,8 @@ def sweep_racer(racer: str, st: Stack, steps: int, lrs, **knobs) -> StackSweep:
 RUN_BYTES = 50e6      # cap on one stacked run's points (its gradients and updates as much)
 
 
-def tune_stacked(problems: list[Problem], batch_size: int, steps: int, n_rates: int,
-              sweeps) -> np.ndarray:
+def tune_stacked(problems: list, batch_size: int, steps: int, n_rates: int,
+                 sweeps) -> np.ndarray:
     """(4, len(sweeps), P): excess, err_rare, best_lr, at_edge of every sweep (a function
     of a :class:`Stack`) on every problem, in as few stacked runs as RUN_BYTES allows."""
     F = len(problems[0].w_hat)

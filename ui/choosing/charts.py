@@ -11,26 +11,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui import palette
-from ui.charts import layer
+from ui.charts import layer, series_color, series_dash
 from ui.style import ChartStyle
 
 Q, N = "quantitative", "nominal"
 GROUP_COLORS = ["#1B1F24", "#D55E00"]          # frequent, rare
 LOG = alt.Scale(type="log")
-
-
-def _series_color(frame: pd.DataFrame, legend: bool = True) -> alt.Color:
-    pairs = frame[["key", "series"]].drop_duplicates()
-    return alt.Color("series", type=N, title=None,
-                     scale=alt.Scale(**palette.scale(pairs.key, pairs.series)),
-                     legend=alt.Legend(orient="bottom") if legend else None)
-
-
-def _series_dash(frame: pd.DataFrame) -> alt.StrokeDash:
-    pairs = frame[["key", "series"]].drop_duplicates()
-    return alt.StrokeDash("series", type=N, legend=None, scale=alt.Scale(
-        domain=list(pairs.series), range=[palette.dash(k) for k in pairs.key]))
 
 
 def frequency_view(freq: pd.DataFrame, style: ChartStyle, *, x_title: str, y_title: str,
@@ -83,7 +69,7 @@ def eff_lr_view(rates: pd.DataFrame, style: ChartStyle, *, x_title: str, y_title
         filled=True, size=style.point_size, opacity=0.75).encode(
         alt.X("p", type=Q, title=x_title, scale=LOG),
         alt.Y("eff_lr", type=Q, title=y_title, scale=LOG),
-        _series_color(rates),
+        series_color(rates),
         alt.Shape("series", type=N, legend=None,
                   scale=alt.Scale(domain=list(dict.fromkeys(rates.series)))),
         tooltip=[alt.Tooltip("series", type=N), alt.Tooltip("feature", type=Q),
@@ -98,13 +84,13 @@ def ladder_view(seeds: pd.DataFrame, medians: pd.DataFrame, style: ChartStyle, *
     x = alt.X("a", type=Q, title=x_title,
               axis=alt.Axis(values=sorted(set(medians.a)), format=".1f"))
     y = alt.Y("excess", type=Q, title=y_title, scale=LOG)
-    colour = _series_color(medians)
+    colour = series_color(medians)
     lines = alt.Chart(medians).mark_line(strokeWidth=style.line_width, point=False).encode(
-        x, y, colour, _series_dash(medians), alt.Order("a", type=Q),
+        x, y, colour, series_dash(medians), alt.Order("a", type=Q),
         tooltip=[alt.Tooltip("series", type=N), alt.Tooltip("a", type=Q),
                  alt.Tooltip("excess", type=Q, format=".3g")])
     dots = alt.Chart(seeds).mark_point(size=style.point_size, opacity=0.7).encode(
-        alt.X("a", type=Q), alt.Y("excess", type=Q), _series_color(seeds, legend=False),
+        alt.X("a", type=Q), alt.Y("excess", type=Q), series_color(seeds, legend=False),
         alt.Shape("series", type=N, legend=None),
         tooltip=[alt.Tooltip("series", type=N), alt.Tooltip("a", type=Q),
                  alt.Tooltip("seed", type=Q), alt.Tooltip("excess", type=Q, format=".3g")])

@@ -14,7 +14,7 @@ from ui.choosing import controls as ui
 from ui.choosing import data
 from ui.choosing.controls import P
 from ui.choosing.wording import labels, verdict_text
-from ui.frame import FRAME_PARAMS
+from ui.frame import carried
 
 
 def guide_section(F) -> None:
@@ -59,5 +59,4 @@ def experiment_result(experiment: str):
 
 def experiment_url(experiment: str) -> str:
     """A relative link that opens ``experiment``, keeping projector/language."""
-    carry = {k: v for k in FRAME_PARAMS if (v := st.query_params.get(k)) is not None}
-    return "?" + urlencode({**guide.link(experiment), **carry})
+    return "?" + urlencode({**guide.link(experiment), **carried()})

@@ -11,7 +11,7 @@ from ui import controls
 from ui.differentiation import charts as cd
 from ui.differentiation import data
 from ui.differentiation.words import P, fmt
-from ui.frame import existing_pages
+from ui.frame import carried, page_file
 from ui.numbers import precise
 from ui.render import columns, show, to_spec
 from ui.style import style_for
@@ -80,9 +80,8 @@ def _chain_spec(w: float, x: float, y: float, projector: bool, names: tuple) -> 
 
 def _descent_link(F) -> None:
     t = F.texts(P)
-    target = [p for p in existing_pages() if p[0] == "gradient_descent"]
+    target = page_file("gradient_descent")
     st.markdown(t("to_descent_intro"))
     if target:
-        carry = {k: v for k in ("projector", "lang") if (v := st.query_params.get(k)) is not None}
-        st.page_link(target[0][1], label=t("to_descent"), icon=":material/trending_down:",
-                     query_params=carry)
+        st.page_link(target, label=t("to_descent"), icon=":material/trending_down:",
+                     query_params=carried())

@@ -12,7 +12,15 @@ import altair as alt
 import pandas as pd
 
 from ui import charts, palette
-from ui.charts import at_scrubbed, hconcat, layer, scrubber, until_scrubbed
+from ui.charts import (
+    at_scrubbed,
+    hconcat,
+    layer,
+    scrubber,
+    series_color,
+    series_dash,
+    until_scrubbed,
+)
 from ui.style import ChartStyle
 
 Q, N = "quantitative", "nominal"
@@ -102,11 +110,7 @@ def fit_layers(points: pd.DataFrame, lines: pd.DataFrame, style: ChartStyle, *,
                                          opacity=0.7).encode(
         alt.X("x", type=Q, title=x_title, scale=x_scale),
         alt.Y("y", type=Q, title=y_title, scale=y_scale))
-    pairs = lines[["key", "series"]].drop_duplicates()
-    color = alt.Color("series", type=N, title=None,
-                      scale=alt.Scale(**palette.scale(pairs.key, pairs.series)), legend=None)
-    dashes = alt.StrokeDash("series", type=N, legend=None, scale=alt.Scale(
-        domain=list(pairs.series), range=[palette.dash(k) for k in pairs.key]))
+    color, dashes = series_color(lines, legend=False), series_dash(lines)
     fitted = at_scrubbed(alt.Chart(lines), ["series"]).mark_rule(
         strokeWidth=style.line_width, clip=True).encode(
         alt.X("x", type=Q, scale=x_scale), alt.Y("y", type=Q, scale=y_scale),

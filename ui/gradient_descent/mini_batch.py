@@ -18,7 +18,7 @@ import streamlit as st
 from core.experiments.descent import stability_limit
 from core.problems.regression import N_POINTS, compare_paths
 from ui import controls, numbers
-from ui.frame import existing_pages
+from ui.frame import carried, page_file
 from ui.geometry import path_frame
 from ui.gradient_descent import charts as gc
 from ui.gradient_descent import data
@@ -110,11 +110,10 @@ def _regression_spec(seed: int, noise: float, batch: int, lr: float, steps: int,
 
 
 def _race_link(F) -> None:
-    race = [p for p in existing_pages() if p[0] == "optimizer_race"]
+    race = page_file("optimizer_race")
     if not race:
         return
-    carry = {k: v for k in ("projector", "lang") if (v := st.query_params.get(k)) is not None}
     t = F.texts(P)
     st.markdown(t("to_race_intro"))
-    st.page_link(race[0][1], label=t("to_race"), icon=":material/sports_score:",
-                 query_params={"opts": "sgd,momentum", **carry})
+    st.page_link(race, label=t("to_race"), icon=":material/sports_score:",
+                 query_params={"opts": "sgd,momentum", **carried()})

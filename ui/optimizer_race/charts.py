@@ -18,7 +18,7 @@ import altair as alt
 import pandas as pd
 
 from ui import palette
-from ui.charts import SCRUB, hconcat, layer, scrubber
+from ui.charts import SCRUB, hconcat, layer, scrubber, series_color
 from ui.style import ChartStyle
 
 Q, N = "quantitative", "nominal"
@@ -143,9 +143,7 @@ def sensitivity_view(sweeps: pd.DataFrame, chosen: pd.DataFrame, style: ChartSty
     ``chosen``: rows (series, key, lr, gap) of the rates the race
     actually used, drawn as large rings.
     """
-    pairs = sweeps[["key", "series"]].drop_duplicates()
-    color = alt.Color("series", type=N, title=None, scale=palette.scale(pairs.key, pairs.series),
-                      legend={"orient": "bottom"})
+    color = series_color(sweeps)
     x = alt.X("lr", type=Q, title=x_title, scale={"type": "log"})
     y = alt.Y("gap", type=Q, title=y_title, scale={"type": "log"})
     tip = [alt.Tooltip("series", type=N), alt.Tooltip("lr", type=Q, format=".3g"),
