@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Install the test dependencies, then run the whole test suite (lint + pytest).
-# Browser tests need Debian's chromium: installed here when missing and run as root.
+# Browser tests need Debian's chromium (and a CJK font, so Chinese screenshots show
+# characters): installed here when missing and run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 
 "$PYTHON" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-if [ ! -x /usr/bin/chromium ]; then
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -i "noto.*cjk" >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
   else
     echo "note: /usr/bin/chromium is missing, so browser tests will be skipped" \
          "(run as root on Debian/Ubuntu to have it installed)" >&2
