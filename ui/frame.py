@@ -61,6 +61,11 @@ class Frame:
         """Sentences in a row: a space between them in English, none after a Chinese 。."""
         return ("" if self.lang == "zh" else " ").join(sentences)
 
+    def busy(self):
+        """A spinner for a slow view (``with F.busy(): ...``). Streamlit shows it only
+        after half a second, so a cached view never flashes it."""
+        return st.spinner(self.t("frame.busy"))
+
     @property
     def style(self) -> ChartStyle:
         return style_for(self.projector)

@@ -17,6 +17,7 @@ EN = {
     "frame.reason_choice": "choose one of {choices}",
     "frame.play": "Play",
     "frame.pause": "Pause",
+    "frame.busy": "Running this experiment…",
     "frame.step": "step",
     "frame.solved": "solved (below {tol})",
     "frame.tuning_rule": "**How a best rate is chosen.** Every rate of a log-spaced grid is "
@@ -88,6 +89,7 @@ ZH = {
     "frame.reason_choice": "可选值为 {choices}",
     "frame.play": "播放",
     "frame.pause": "暂停",
+    "frame.busy": "正在运行这个实验……",
     "frame.step": "步",
     "frame.solved": "已解出（低于 {tol}）",
     "frame.tuning_rule": "**如何选出最佳学习率。** 对数网格上的每个学习率都各跑一次。"
