@@ -23,7 +23,8 @@ def guide_section(F) -> None:
     st.markdown(t("guide.intro"))
     answers = ui.questions_ui(F)
     rules = guide.advise(answers)
-    results = {ex: experiment_result(ex) for ex in guide.needed(rules)}
+    with F.busy():
+        results = {ex: experiment_result(ex) for ex in guide.needed(rules)}
     verdicts = {r.reason: guide.verdict(r.reason, results) for r in rules.reasons}
     advice = guide.advise(answers, {k: v.supported for k, v in verdicts.items()})
     names = labels(F, guide.CANDIDATES)

@@ -29,7 +29,8 @@ def ladder_section(F) -> None:
     st.markdown(t("ladder.intro", levels=", ".join(f"{a:g}" for a in LEVELS),
                   n=len(LADDER_SEEDS)))
     b2 = ui.b2_ui(F)
-    L = data.ladder_result(b2)
+    with F.busy():
+        L = data.ladder_result(b2)
     names = labels(F, L.rungs)
     seeds, med = data.ladder_frames(L, names)
     left, right = columns(F, 2)

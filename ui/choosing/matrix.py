@@ -29,7 +29,8 @@ def matrix_section(F) -> None:
     st.header(t("matrix.head"), divider="gray")
     st.markdown(t("matrix.intro", **grid_words(MATRIX_LRS)))
     seed = ui.matrix_seed_ui(F)
-    m = data.matrix_result(seed)
+    with F.busy():
+        m = data.matrix_result(seed)
     rows, cols = labels(F, m.rows), {c: t(f"scenario.{c}") for c in m.columns}
     cells = data.matrix_frame(m, rows, cols)
     show(cc.matrix_view(cells, F.style, rows=list(rows.values()), columns=list(cols.values()),
@@ -68,7 +69,8 @@ def fixed_rate_block(F, m, rows: dict) -> None:
 def noise_block(F, seed: int) -> None:
     """Does momentum average noise away? Four runs on the noisy bowl, several seeds."""
     t = F.texts(P)
-    nf = data.noise_result(seed)
+    with F.busy():
+        nf = data.noise_result(seed)
     st.subheader(t("noise.head"))
     st.markdown(t("noise.intro", eta=g3(nf.eta), mu=g3(nf.mu), eff=g3(nf.eta / (1 - nf.mu)),
                   steps=nf.steps, tail=nf.tail, n=len(nf.seeds)))

@@ -35,7 +35,8 @@ def sparse_section(F) -> None:
     st.header(t("sparse.head"), divider="gray")
     st.markdown(t("sparse.intro"))
     c = ui.sparse_ui(F)
-    v = data.sparse_view(c.a, c.batch, c.seed, c.lr_mode, c.shared_lr)
+    with F.busy():
+        v = data.sparse_view(c.a, c.batch, c.seed, c.lr_mode, c.shared_lr)
     found = sparse_findings(v.race, v.group)
     names = labels(F, v.race.racers)
     groups = [t("group.frequent"), t("group.rare"), t("group.unseen")]

@@ -48,8 +48,10 @@ def fair_section(c: Ctx) -> None:
     st.markdown(t("fair_intro", n=len(data.SWEEP_LRS)))
     sweep_knobs = tuple(data.knob_key(c.knobs[r]) for r in c.race.racers)
     titles = (t("lr_axis"), t("gap_axis"), t("board.diverged_short"), t("chosen_lr"))
-    show(_sensitivity_spec(c.key(), sweep_knobs, c.race.convention, c.where, c.f_min,
-                           c.F.projector, titles), key="sensitivity")
+    with c.F.busy():
+        spec = _sensitivity_spec(c.key(), sweep_knobs, c.race.convention, c.where, c.f_min,
+                                 c.F.projector, titles)
+    show(spec, key="sensitivity")
     st.caption(t("fair_help"))
     st.caption(c.F.t("frame.tuning_rule"))
     st.markdown(_fair_summary(c, c.sweeps()))

@@ -60,7 +60,8 @@ def network_section(c: Ctx) -> None:
     st.markdown(t("network_intro"))
     net = ui.net_ui(c.F)
     spec = (net.dataset, net.n, net.noise, net.hidden, net.batch, c.race.seed, net.steps)
-    rates = {r: _net_lr(c, r, spec) for r in c.race.racers}
+    with c.F.busy():
+        rates = {r: _net_lr(c, r, spec) for r in c.race.racers}
     racers = tuple((r, data.knob_key({**c.knobs[r], "lr": rates[r][0]}), c.labels[r],
                     c.colour[r]) for r in c.race.racers)
     if c.race.lr_mode == "tuned":
@@ -69,8 +70,9 @@ def network_section(c: Ctx) -> None:
     if edge:
         st.caption(t("race.at_edge", names=", ".join(edge)))
     titles = (t("net.loss_axis"), c.F.t("frame.step"), t("net.prob"))
-    loss, boundary, rows = _network_specs(racers, c.race.convention, spec, c.F.projector,
-                                          titles)
+    with c.F.busy():
+        loss, boundary, rows = _network_specs(racers, c.race.convention, spec, c.F.projector,
+                                              titles)
     show(loss, key="net_loss")
     show(boundary, key="net_boundary")
     st.caption(t("net.boundary_help"))
