@@ -6,7 +6,16 @@ against the Vega-Lite JSON schema and deep-copies it while lifting parameters: a
 charts that are valid by construction (tests validate every one against the schema),
 so :func:`to_spec` converts the chart tree directly — each Altair object by its own
 ``to_dict(validate=False)`` — and :func:`show` sends it with ``st.vega_lite_chart``.
-DataFrames travel as named Arrow datasets, as Streamlit does it.
+
+Two more costs are paid once instead of on every run:
+
+- Altair's debug mode validates each schema object as it is built (``alt.Config``,
+  every transform, every mark): a tenth of a warm page visit. It is switched off here.
+  It changes no output, only when errors would be caught, and the tests do the
+  catching (every spec is validated against the schema there).
+- DataFrames become named datasets already serialised as Arrow IPC bytes, the form
+  Streamlit sends them in. A spec cached by ``st.cache_data`` then carries bytes, and
+  Streamlit sends bytes as they are instead of converting the frames on every run.
 """
 
 from __future__ import annotations
@@ -14,19 +23,25 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 import streamlit as st
+from altair.utils import schemapi
 from altair.utils.schemapi import SchemaBase, Undefined
+from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
 _TOP_LEVEL = (alt.Chart, alt.LayerChart, alt.HConcatChart, alt.VConcatChart)
 SCHEMA_URL = alt.SCHEMA_URL
 SCRUB = "scrub"          # ui.charts.SCRUB: the client-side step parameter
 
+schemapi.disable_debug_mode()
+
 
 def to_spec(chart) -> dict:
-    """The Vega-Lite dict of ``chart``; each DataFrame becomes a named dataset."""
+    """The Vega-Lite dict of ``chart``; each DataFrame becomes a named dataset of Arrow
+    IPC bytes (read one back with ``pyarrow.ipc.open_stream(b).read_pandas()``)."""
     datasets: dict[str, pd.DataFrame] = {}
     spec = _plain(chart, datasets)
     spec["$schema"] = SCHEMA_URL
-    spec["datasets"] = datasets
+    spec["datasets"] = {name: convert_pandas_df_to_arrow_bytes(frame)
+                        for name, frame in datasets.items()}
     return spec
 
 

@@ -8,6 +8,7 @@ import altair as alt
 import jsonschema
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from altair.vegalite.v6.schema import core as vl_core
 
@@ -103,6 +104,15 @@ def test_streamlit_config_hides_auto_menu_and_usage_stats():
     assert cfg["browser"]["gatherUsageStats"] is False
 
 
+def test_streamlit_config_is_for_production_and_shows_that_a_page_runs():
+    """No per-session file watching, no full GC after each run, and a toolbar mode that
+    keeps the running indicator (``minimal`` hides it)."""
+    cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert cfg["server"]["fileWatcherType"] == "none"
+    assert cfg["runner"]["postScriptGC"] is False
+    assert cfg["client"]["toolbarMode"] in ("viewer", "auto")
+
+
 def test_palette_is_distinct_and_stable():
     colors = list(palette.OPTIMIZER_COLORS.values())
     assert len(set(colors)) == len(colors) == 9
@@ -130,7 +140,8 @@ def _race_chart(key: str, style, steps=120):
 def test_surface_view_is_valid_vega_lite_and_small(key):
     chart, paths = _race_chart(key, NORMAL)
     spec = to_spec(chart)
-    datasets = spec.pop("datasets")
+    datasets = {name: pa.ipc.open_stream(data).read_pandas()
+                for name, data in spec.pop("datasets").items()}
     jsonschema.validate(spec, VL_SCHEMA)
     rows = sum(len(d) for d in datasets.values())
     assert rows < 10_000, f"{rows} rows"
