@@ -24,7 +24,7 @@ a wave of N sessions opened at once (links in :mod:`bench.loadlinks`):
                 then a class of 30; the peak RSS is the number to read.
 
 Per wave: sessions with errors (exception element, disconnect, timeout, no
-``script_finished``, no chart), p50/p95/max seconds from connect until the run has
+``script_finished``), p50/p95/max seconds from connect until the run has
 finished and all its messages have arrived, server CPU seconds (utime + stime from
 /proc) per session, peak server RSS (VmRSS polled every 0.1 s). Every link is opened once
 before its wave (``--cold`` skips that), so warm numbers are of cached data. Once per run

@@ -9,7 +9,8 @@ What a browser does, and so what this client does (read from the installed strea
 2. send one ``BackMsg.rerun_script`` (a ``ClientState``) holding the link's query string
    and the page name taken from the URL path (``/Gradient_Descent`` -> ``Gradient_Descent``,
    the home page ``""``);
-3. read binary ``ForwardMsg`` frames: ``new_session``, ``delta`` (elements, among them
+3. read binary ``ForwardMsg`` frames: ``new_session``, ``navigation`` (the hash of the
+   page that runs), ``delta`` (elements, among them
    ``vega_lite_chart`` and ``exception``), ``page_info_changed`` (the script rewrote the
    query string: the browser's address bar follows), and at the end ``script_finished``.
    Frames arrive in order, so once ``script_finished`` (successfully) is read, every
@@ -86,8 +87,8 @@ def read_message(run: Run, data: bytes) -> ForwardMsg:
     if msg.metadata.cacheable and msg.hash:
         run.cached_hashes.add(msg.hash)
     kind = msg.WhichOneof("type")
-    if kind == "new_session":
-        run.page_hash = msg.new_session.page_script_hash
+    if kind == "navigation":                # which page ran (new_session names the main one)
+        run.page_hash = msg.navigation.page_script_hash
     elif kind == "page_info_changed":
         run.query_string = msg.page_info_changed.query_string
     elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":

@@ -25,7 +25,7 @@ CLASS_LINKS = (
     GD, GD + "?lang=zh", GD + "?projector=1&lang=zh", GD + "?curve=double_well&steps=60",
     GD + "?lr.quadratic=1.5", GD + "?surf=rosenbrock&lr2.rosenbrock=0.002&steps2.rosenbrock=500",
     GD + "?seed=7&noise=2&batch=4&lr3=0.1", GD + "?seed=42&lr3=0.03&steps3=500",
-    RACE, RACE + "?lang=zh", RACE + "?surface=bowl&kappa=100&angle=30",
+    RACE, RACE + "?lang=zh", RACE + "?surface=bowl&kappa=30&angle=-45",
     RACE + "?opts=sgd,adam&lrmode=shared&lr=0.05", RACE + "?surface=saddle&noise=1&seed=3",
     RACE + "?closer=network&data=spirals", RACE + "?closer=inside&look=adam&conv=keras",
     CHOOSE, CHOOSE + "?lang=zh", CHOOSE + "?view=ladder&b2=0.99", CHOOSE + "?view=guide&q_sparse=1",
@@ -33,7 +33,7 @@ CLASS_LINKS = (
 )
 
 # Page path -> key of the control a visitor moves in the ``change`` scenario.
-CHANGED = {HOME: "projector", DIFF: "line.a", GD: "steps", RACE: "noise", CHOOSE: "view"}
+CHANGED = {HOME: "projector", DIFF: "chain.w", GD: "steps", RACE: "noise", CHOOSE: "view"}
 
 # Page path -> makers of query parameters that differ from visitor to visitor.
 _VARIED = {
