@@ -173,12 +173,15 @@ def main(argv=None) -> None:
     args = parse_args(argv)
     server = None
     try:
-        if args.url:
-            base, pids = args.url.rstrip("/"), external_pids(args)
-            wait_healthy(base)
-        else:
-            server = Server()
-            base, pids = server.url, server.pids
+        try:
+            if args.url:
+                base, pids = args.url.rstrip("/"), external_pids(args)
+                wait_healthy(base, timeout=20)
+            else:
+                server = Server()
+                base, pids = server.url, server.pids
+        except (TimeoutError, RuntimeError, ValueError) as err:
+            sys.exit(f"no server to measure: {err}")
         print(f"server {base}, pids {pids}; config: {config_summary()}\n", flush=True)
         report = asyncio.run(within_deadline(run_all(base, args, pids), args.deadline))
     finally:
