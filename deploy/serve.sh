@@ -13,8 +13,9 @@
 # shared link shows the same view on any replica.
 #
 # The script waits until every replica answers /_stcore/health, then nginx starts and
-# the URL is printed. Ctrl-C or SIGTERM stops nginx and every replica; if any one of
-# them dies, the others are stopped too and the script exits non-zero.
+# the URL is printed. Ctrl-C or SIGTERM stops nginx and every replica (TERM, then KILL
+# after 10 s); if any one of them dies, the others are stopped too and the script exits
+# non-zero. Needs bash 5.1+ (wait -n -p).
 #
 # Environment:
 #   SERVE_ADDRESS=0.0.0.0    address nginx listens on (default 127.0.0.1: this machine
@@ -68,14 +69,16 @@ require_nginx() {
 }
 
 port_in_use() {
-  # A TCP connect that succeeds means something already listens there.
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  # A TCP connect to host $1, port $2 that succeeds means something already listens there.
+  (exec 3<>"/dev/tcp/${1//[\[\]]/}/$2") 2>/dev/null
 }
 
 require_free_ports() {
   local port
-  for port in $(seq "$PORT" "$((PORT + REPLICAS))"); do
-    ! port_in_use "$port" || die "port $port is already in use (this script needs $PORT-$((PORT + REPLICAS)))"
+  ! port_in_use "$PROBE_HOST" "$PORT" || die "port $PORT is already in use on $PROBE_HOST"
+  for port in $(seq "$((PORT + 1))" "$((PORT + REPLICAS))"); do
+    ! port_in_use 127.0.0.1 "$port" \
+      || die "port $port is already in use (the replicas need ports $((PORT + 1))-$((PORT + REPLICAS)))"
   done
 }
 
@@ -83,7 +86,9 @@ require_free_ports() {
 
 stop_all() {
   # Stop everything this script started: TERM, then KILL whatever is left at the deadline.
-  trap - INT TERM EXIT
+  # A second Ctrl-C must not cut this short (it would leave orphans): ignore it.
+  trap - EXIT
+  trap '' INT TERM
   local pid deadline=$((SECONDS + STOP_TIMEOUT))
   [ ${#PIDS[@]} -gt 0 ] || return 0
   kill -TERM "${PIDS[@]}" 2>/dev/null || true
@@ -147,7 +152,7 @@ start_nginx() {
   "$NGINX" -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" &
   PIDS+=($!)
   local deadline=$((SECONDS + 10))
-  until [ "$(http_get "http://127.0.0.1:$PORT/_stcore/health")" = ok ]; do
+  until [ "$(http_get "http://$PROBE_HOST:$PORT/_stcore/health")" = ok ]; do
     kill -0 "${PIDS[-1]}" 2>/dev/null || die "nginx exited; see $RUN_DIR/error.log"
     [ "$SECONDS" -lt "$deadline" ] || die "nginx did not answer on port $PORT; see $RUN_DIR/error.log"
     sleep 0.2
@@ -156,6 +161,9 @@ start_nginx() {
 
 main() {
   parse_args "$@"
+  # Where this machine reaches nginx: the listen address, or loopback for "all".
+  PROBE_HOST=$ADDRESS
+  [ "$ADDRESS" != 0.0.0.0 ] && [ "$ADDRESS" != "[::]" ] || PROBE_HOST=127.0.0.1
   require_nginx
   require_free_ports
   RUN_DIR=${SERVE_RUN_DIR:-$DEPLOY_DIR/run/$PORT}
@@ -170,8 +178,8 @@ main() {
   wait_healthy
   write_nginx_conf
   start_nginx
-  local shown=$ADDRESS
-  [ "$ADDRESS" != 0.0.0.0 ] && [ "$ADDRESS" != "[::]" ] || shown=$(hostname)
+  local shown=$PROBE_HOST
+  [ "$PROBE_HOST" = "$ADDRESS" ] || shown=$(hostname)
   echo "serve.sh: ${REPLICAS} replica(s) ready in $((SECONDS - started)) s; serving http://$shown:$PORT/" \
        "(logs in $RUN_DIR; Ctrl-C stops)" >&2
   local exited=""
