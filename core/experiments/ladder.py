@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from core.experiments.seed_stack import Stack, StackSweep, sweep_racer, sweep_stack, tune_stacked
+from core.experiments.seed_stack import Stack, StackSweep, racer_spec, sweep_stack, tune_stacked
 from core.experiments.sparse_race import (
     F_FEATURES,
     N_SAMPLES,
@@ -36,15 +36,20 @@ def ladder_steps(b2: float) -> int:
     return max(STEPS, int(np.ceil(MEMORIES / (1.0 - b2))))
 
 
-def rung_sweep(rung: str, b2: float, st: Stack, steps: int, lrs) -> StackSweep:
-    """One rung of the ladder on every problem of ``st``; RMSProp's α is set to β₂."""
+def rung_spec(rung: str, b2: float) -> tuple:
+    """(maker, rule, hyperparameters) of one rung; RMSProp's α is set to β₂."""
     if rung == "rmsprop":
-        return sweep_racer("rmsprop", st, steps, lrs, alpha=b2)
+        return racer_spec("rmsprop", alpha=b2)
     if rung == "adam":
-        return sweep_racer("adam", st, steps, lrs, b2=b2)
+        return racer_spec("adam", b2=b2)
     if rung == "adam_nobc":
-        return sweep_stack(make_ablation, "adam_nobc", {"betas": (0.9, b2)}, st, steps, lrs)
+        return make_ablation, "adam_nobc", {"betas": (0.9, b2)}
     raise ValueError(f"unknown rung {rung!r}; choose one of {', '.join(LADDER)}")
+
+
+def rung_sweep(rung: str, b2: float, st: Stack, steps: int, lrs) -> StackSweep:
+    """One rung of the ladder on every problem of ``st``."""
+    return sweep_stack(*rung_spec(rung, b2), st, steps, lrs)
 
 
 class LadderResult(NamedTuple):
@@ -70,13 +75,13 @@ class LadderResult(NamedTuple):
 def ladder(levels=LEVELS, b2: float = 0.99, seeds=LADDER_SEEDS, batch_size: int = 32,
            steps: int | None = None, F: int = F_FEATURES, N: int = N_SAMPLES,
            rungs: tuple[str, ...] = LADDER, lrs=LADDER_LRS) -> LadderResult:
-    """Tune every rung at every sparsity level a in ``levels`` for every seed (the
-    problems stacked into as few runs as memory allows)."""
+    """Tune every rung at every sparsity level a in ``levels`` for every seed: every
+    problem and every rung in one stacked run."""
     levels, seeds = np.asarray(levels, dtype=float), tuple(int(s) for s in seeds)
     steps = ladder_steps(b2) if steps is None else int(steps)
     pbs = [problem(float(a), batch_size, s, steps, F, N) for a in levels for s in seeds]
-    sweeps = [lambda st, r=r: rung_sweep(r, b2, st, steps, lrs) for r in rungs]
-    out = tune_stacked(pbs, batch_size, steps, len(lrs), sweeps)       # (4, R, K·S)
+    specs = [rung_spec(r, b2) for r in rungs]
+    out = tune_stacked(pbs, batch_size, steps, lrs, specs)              # (4, R, K·S)
     out = out.reshape(4, len(rungs), len(levels), len(seeds)).transpose(0, 2, 1, 3)
     return LadderResult(levels, tuple(rungs), seeds, out[0], out[1], out[2],
                         out[3].astype(bool), steps, float(b2))

@@ -25,9 +25,10 @@ from typing import NamedTuple
 import numpy as np
 
 from core.experiments.race import RULE, hparams
+from core.experiments.sparse_race import fitted
 from core.optimizers import make
 from core.problems.mlp import make_mlp_problem
-from core.problems.sparse import best_fit, make_data, make_objective
+from core.problems.sparse import make_objective
 from core.problems.surfaces import get_surface
 from core.training.run import run
 from core.training.sweep import best_index, lr_grid, sweep_lr
@@ -77,8 +78,8 @@ def scenario(key: str, seed: int = 0) -> Scenario:
         s = get_surface("bowl", kappa=10.0)
         return Scenario(key, s, np.array(s.start), 300, 0.0, grad_noise=2.0, tail=50)
     if key == "sparse":
-        obj = make_objective(make_data(1.5, F=100, N=3000, seed=seed), 32, 300)
-        f_ref = float(obj.f(best_fit(obj.data)))
+        data, _, f_ref = fitted(1.5, seed, 100, 3000, "sparse")   # shared with the sparse race
+        obj = make_objective(data, 32, 300)
         return Scenario(key, obj, np.zeros(100), 300, f_ref, final_loss=obj.f)
     if key == "mlp":
         pb = make_mlp_problem("moons", n=200, hidden=16, seed=seed, noise=0.3, batch_size=32)

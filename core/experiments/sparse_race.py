@@ -17,18 +17,21 @@ leading axis (:mod:`core.experiments.seed_stack`) so one run serves them all.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 
 from core.experiments.inside import inside
 from core.experiments.race import build, run_racer
-from core.experiments.seed_stack import stack, sweep_racer, tune_stacked
+from core.experiments.seed_stack import racer_spec, stack, sweep_many, tune_stacked
 from core.problems.sparse import (
     KINDS,
+    SparseData,
     SparseLogistic,
     best_fit,
     groups,
+    loss,
     make_data,
     make_objective,
     weight_error,
@@ -55,9 +58,19 @@ class Problem(NamedTuple):
 
 def problem(a: float, batch_size: int, seed: int, steps: int = STEPS, F: int = F_FEATURES,
             N: int = N_SAMPLES, kind: str = "sparse") -> Problem:
-    obj = make_objective(make_data(a, F, N, seed, kind=kind), batch_size, steps)
-    w_hat = best_fit(obj.data)
-    return Problem(obj, w_hat, float(obj.f(w_hat)))
+    data, w_hat, L_hat = fitted(a, seed, F, N, kind)
+    return Problem(make_objective(data, batch_size, steps), w_hat, L_hat)
+
+
+@lru_cache(maxsize=32)
+def fitted(a: float, seed: int, F: int, N: int, kind: str) -> tuple[SparseData, np.ndarray, float]:
+    """The data of one setting with its Newton best fit ŵ and L(ŵ), computed once: the
+    race, its control, the ladder and the matrix share data sets (read-only arrays)."""
+    data = make_data(a, F, N, seed, kind=kind)
+    w_hat = best_fit(data)
+    for arr in (data.p, data.X, data.y, data.w_true, w_hat):
+        arr.setflags(write=False)
+    return data, w_hat, float(loss(w_hat, data.X, data.y))
 
 
 class RaceResult(NamedTuple):
@@ -101,7 +114,7 @@ def tuned_rates(pb: Problem, steps: int, racers: tuple[str, ...] = CONTENDERS,
                 lrs=LR_GRID) -> Tuned:
     """Each racer's best rate on ``pb`` by the tuning rule (gap from L(ŵ))."""
     st = stack([pb], pb.objective.batch_size)
-    sweeps = [sweep_racer(r, st, steps, lrs) for r in racers]
+    sweeps = sweep_many([racer_spec(r) for r in racers], st, steps, lrs)
     return Tuned(np.array([sw.best_lr[0] for sw in sweeps]),
                  np.array([bool(sw.at_edge[0]) for sw in sweeps]))
 
@@ -173,8 +186,8 @@ def control(a: float, batch_size: int, seeds, steps: int = STEPS,
     """
     seeds = tuple(int(s) for s in seeds)
     pbs = [problem(a, batch_size, s, steps, F, N, kind) for kind in KINDS for s in seeds]
-    sweeps = [lambda st, r=r: sweep_racer(r, st, steps, lrs) for r in racers]
-    out = tune_stacked(pbs, batch_size, steps, len(lrs), sweeps)       # (4, R, K·S)
+    specs = [racer_spec(r) for r in racers]
+    out = tune_stacked(pbs, batch_size, steps, lrs, specs)              # (4, R, K·S)
     out = out.reshape(4, len(racers), len(KINDS), len(seeds)).transpose(0, 2, 1, 3)
     return ControlResult(float(a), int(batch_size), KINDS, tuple(racers), seeds, out[0],
                          out[1], out[2], out[3].astype(bool))

@@ -50,9 +50,12 @@ optimizer still is from done.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
+
+from core.problems.sparse_rows import Rows, distinct_rows, rows_loss
 
 A_RANGE = (0.0, 2.5)
 F_RANGE = (2, 1000)
@@ -152,31 +155,41 @@ class SparseLogistic:
     ``batches`` (steps, B) holds the row indices of every step's mini-batch: each
     epoch is a fresh shuffle from ``default_rng([seed, 2, epoch])``. ``batch_grad(w, k)``
     uses batch k, so every optimizer and every learning rate sees the same batches.
-    ``Xb`` (steps, B, F) and ``yb`` (steps, B) are those rows, gathered once.
+    ``Xb`` (steps, B, F) and ``yb`` (steps, B), those rows, are gathered when first asked
+    for: a step's gradient gathers its own batch, so long runs need not hold them all.
     """
 
     data: SparseData
     batches: np.ndarray
-    Xb: np.ndarray
-    yb: np.ndarray
     bound: float = 1e4
 
+    @cached_property
+    def Xb(self) -> np.ndarray:
+        return self.data.X[self.batches]
+
+    @cached_property
+    def yb(self) -> np.ndarray:
+        return self.data.y[self.batches]
+
+    @cached_property
+    def rows(self) -> Rows:                 # the data's distinct rows, for the loss
+        return distinct_rows(self.data.X, self.data.y)
+
     def f(self, w) -> np.ndarray:
-        return loss(w, self.data.X, self.data.y)
+        return rows_loss(w, self.rows)
 
     def grad(self, w) -> np.ndarray:
         return loss_grad(w, self.data.X, self.data.y)
 
     def batch_grad(self, w, k: int) -> np.ndarray:
-        return loss_grad(w, self.Xb[k], self.yb[k])
+        return loss_grad(w, self.data.X[self.batches[k]], self.data.y[self.batches[k]])
 
     @property
     def batch_size(self) -> int:
         return self.batches.shape[1]
 
     def hits(self) -> np.ndarray:
-        """(steps, F) True where feature j is in batch k: the coordinates whose
-        mini-batch gradient can be nonzero (it is exactly 0 everywhere else)."""
+        """(steps, F) True where feature j is in batch k (elsewhere its gradient is 0)."""
         return np.any(self.Xb != 0, axis=1)
 
 
@@ -189,7 +202,7 @@ def make_objective(data: SparseData, batch_size: int, steps: int) -> SparseLogis
     rows = [np.random.default_rng([data.seed, 2, e]).permutation(N)[: per_epoch * B]
             for e in range(epochs)]
     batches = np.concatenate(rows).reshape(-1, B)[: max(int(steps), 1)]
-    return SparseLogistic(data, batches, data.X[batches], data.y[batches])
+    return SparseLogistic(data, batches)
 
 
 def best_fit(data: SparseData, tol: float = 1e-10, max_iter: int = 60) -> np.ndarray:
