@@ -27,8 +27,9 @@
 #                            served each request), error.log, replica-<port>.log, tmp/.
 #   NGINX=/usr/sbin/nginx    the nginx binary (Debian: apt-get install -y nginx).
 #   PYTHON=python3           the Python that has streamlit installed.
-#   MALLOC_ARENA_MAX=2       passed to the replicas (default 2: less heap growth
-#                            across script threads, see ../shared/docs/STREAMLIT.md).
+#   MALLOC_ARENA_MAX=2       passed to the replicas (default 2: fewer malloc arenas,
+#                            less heap growth across script threads; measured 556 →
+#                            375 MB RSS after 600 varied visitors on one server).
 set -euo pipefail
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
