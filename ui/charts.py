@@ -11,7 +11,8 @@ import altair as alt
 import pandas as pd
 
 from ui import palette
-from ui.render import SCRUB  # the name of the client-side step parameter
+from ui.play import PlayText, playable
+from ui.render import SCRUB  # the step drawn: set by the slider or by Play (ui.play)
 from ui.style import ChartStyle
 
 Q, N = "quantitative", "nominal"
@@ -40,12 +41,6 @@ def hconcat(*charts, params=None, stack: bool = False):
     if params:
         chart.params = [p.param for p in params]
     return chart
-
-
-def scrubber(n_steps: int, label: str, value: int | None = None) -> alt.Parameter:
-    """A range slider under the chart that filters steps in the browser (no rerun)."""
-    return alt.param(name=SCRUB, value=n_steps if value is None else value,
-                     bind=alt.binding_range(min=0, max=max(n_steps, 1), step=1, name=f"{label} "))
 
 
 def map_layers(cells: pd.DataFrame, lines: pd.DataFrame, minima: pd.DataFrame,
@@ -142,10 +137,13 @@ def loss_layers(paths: pd.DataFrame, style: ChartStyle, *, y_title: str, step_ti
     """Loss (column ``gap``) against step, on a log axis by default.
 
     ``tooltip`` replaces the default (series, step, x, y, loss) for runs without a 2-D path.
+    With ``scrub`` both axes are fixed to the whole run (:func:`run_domains`), so they
+    stay put while the scrubber or Play filters the rows.
     """
-    enc = dict(x=alt.X("step", type=Q, title=step_title),
+    x_scale, y_scale = run_domains(paths) if scrub else ({}, {})
+    enc = dict(x=alt.X("step", type=Q, title=step_title, scale=alt.Scale(**x_scale)),
                y=alt.Y("gap", type=Q, title=y_title,
-                       scale=alt.Scale(type="log" if log else "linear")),
+                       scale=alt.Scale(type="log" if log else "linear", **y_scale)),
                color=series_color(paths))
     line = until_scrubbed(alt.Chart(paths), scrub).mark_line(
         strokeWidth=style.line_width).encode(order=alt.Order("step", type=Q), **enc)
@@ -154,11 +152,21 @@ def loss_layers(paths: pd.DataFrame, style: ChartStyle, *, y_title: str, step_ti
     return layer(line, dot, width=style.width, height=style.height)
 
 
+def run_domains(paths: pd.DataFrame) -> tuple[dict, dict]:
+    """Scale settings fixing loss-vs-step axes to a whole run: steps 0 … last, and the
+    ``gap`` column's full range (its positive part, which a log axis can show)."""
+    gap = paths.gap[paths.gap > 0]
+    low, high = (float(gap.min()), float(gap.max())) if len(gap) else (1e-16, 1.0)
+    return ({"domain": [0, int(paths.step.max()) if len(paths) else 1], "nice": False},
+            {"domain": [low, high if high > low else low * 10]})
+
+
 def surface_view(cells, lines, minima, paths: pd.DataFrame | None, style: ChartStyle, *,
                  log_color: bool, loss_title: str, step_title: str, n_steps: int,
                  scrub_value: int | None = None, pick: bool = True, extra=None,
-                 log_loss: bool = True, f_label: str = "f"):
-    """The race picture: paths on the contour map beside loss vs step, one scrubber for both.
+                 log_loss: bool = True, f_label: str = "f", play: PlayText | None = None):
+    """The race picture: paths on the contour map beside loss vs step, one scrubber and
+    one Play for both (:func:`ui.play.playable`; ``play``: the controls' words).
 
     ``extra`` is an optional list of layers (arrows, labels) drawn on top of the map.
     """
@@ -168,8 +176,8 @@ def surface_view(cells, lines, minima, paths: pd.DataFrame | None, style: ChartS
         return style.configure(layer(*layers, *(extra or [])))
     picture = layer(*layers, path_layers(paths, style), *(extra or []))
     loss = loss_layers(paths, style, y_title=loss_title, step_title=step_title, log=log_loss)
-    return style.configure(hconcat(picture, loss, stack=style.stack,
-                                   params=[scrubber(n_steps, step_title, scrub_value)]))
+    return style.configure(playable(hconcat(picture, loss, stack=style.stack), n_steps, style,
+                                    play or PlayText(step_title), scrub_value))
 
 
 def curve_layers(curves: pd.DataFrame, style: ChartStyle, *, x_title: str = "x",

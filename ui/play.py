@@ -1,55 +1,131 @@
-"""Play and Pause for step-by-step charts.
+"""Play and Pause inside a step chart: the browser animates it, the server never reruns.
 
-The scrubber under a chart moves in the browser without a rerun. Play animates the
-same thing from the server: a fragment reruns every ``interval`` seconds, advances
-the step and redraws only itself; Pause (or the last step) stops the timer.
+Every step chart draws the rows up to the step held by the parameter ``scrub``
+(``ui.charts.until_scrubbed``). :func:`playable` adds, under the chart, a progress strip
+and two controls bound to parameters: the step slider (``scrub_slider``) and a
+Pause | Play switch (``play``). ``scrub`` is an expression of them:
+
+    held   = play ? 1 : (held and the slider has not moved since the pause)
+    scrub  = held ? the step at frame k : the slider's step
+    k      = play ? min(F, floor((now − start) / FRAME_MS)) : k      (held while paused)
+    start  = play ? the time Play was pressed : 0
+
+so Play runs frames 0 … F (F ≤ MAX_FRAMES, each frame a step or an even stride of steps)
+and stops on the last step; Pause freezes the frame until the slider is moved. Pressing
+Play again starts from step 0.
+
+Where the time comes from. Vega-Lite 6's own timer animation (a point selection on
+``"timer"`` with a ``time`` channel) refuses layered and concatenated charts ("Animation
+involving facet, layer, or concat is currently unsupported"), and ours are both. A point
+selection whose events are a *merged* timer stream is an ordinary selection, allowed in
+any view; its ``toggle`` expression is evaluated on every tick, and it writes the time
+into the one-row dataset ``play_clock`` (Vega's ``modify``) while ``play`` is on;
+``play_now`` reads it back. (The stream itself cannot be filtered on ``play``: Streamlit
+evaluates expressions with Vega's interpreter, whose event filters see no signals.)
+A parameter that names itself in its expression (``k``, ``held``) keeps its previous
+value: Vega reads the current value of a signal's own reference and does not wait on it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
-import streamlit as st
+import altair as alt
+import pandas as pd
 
-from ui import controls
+from ui.render import SCRUB
+from ui.style import ChartStyle
 
-
-def player(F, key: str, n_steps: int, draw: Callable[[int | None], None], *,
-           chart_key: str | None = None, interval: float = 0.25, frames: int = 40) -> None:
-    """Draw Play/Pause buttons and call ``draw(step)`` (``None``: the user scrubs freely).
-
-    ``chart_key``: a selectable chart drawn by ``draw``; a click on it reruns the whole
-    page (not just this fragment) so the page can act on it.
-    """
-    playing_key, step_key = f"{key}_playing", f"{key}_step"
-    playing = st.session_state.get(playing_key, False)
-
-    @st.fragment(run_every=interval if playing else None)
-    def frame():
-        if chart_key and controls.pick_pending(chart_key):
-            st.rerun(scope="app")
-        now_playing = st.session_state.get(playing_key, False)
-        step = st.session_state.get(step_key)
-        if now_playing:
-            stride = max(1, n_steps // frames)
-            step = 0 if step is None else min(n_steps, step + stride)
-            st.session_state[step_key] = step
-        left, _ = st.columns([1, 5])
-        label = F.t("frame.pause") if now_playing else F.t("frame.play")
-        icon = ":material/pause:" if now_playing else ":material/play_arrow:"
-        if left.button(label, key=f"{key}_button", icon=icon):
-            _toggle(playing_key, step_key, now_playing, n_steps)
-        draw(step if now_playing else None)
-        if now_playing and step >= n_steps:
-            st.session_state[playing_key] = False
-            st.session_state[step_key] = None
-            st.rerun(scope="app")
-
-    frame()
+Q = "quantitative"
+SLIDER = "scrub_slider"        # the range input the student drags
+PLAY = "play"                  # 0: paused, 1: playing (a Pause | Play radio)
+CLOCK = "play_clock"           # the one-row dataset holding the time of the last tick
+FRAME_MS = 80                  # 12.5 frames per second
+MAX_FRAMES = 120               # a long run plays in strides: at most ~10 s
+TICK_MS = 20                   # how often the clock is read while playing
 
 
-def _toggle(playing_key: str, step_key: str, now_playing: bool, n_steps: int) -> None:
-    st.session_state[playing_key] = not now_playing
-    if not now_playing:
-        st.session_state[step_key] = None if n_steps == 0 else -1
-    st.rerun(scope="app")
+@dataclass(frozen=True)
+class PlayText:
+    """The words of the controls: the slider's label and the switch's two choices."""
+    step: str
+    play: str = "▶"
+    pause: str = "❚❚"
+
+
+def play_text(F) -> PlayText:
+    """The controls' words in the page's language."""
+    return PlayText(F.t("frame.step"), "▶ " + F.t("frame.play"), "❚❚ " + F.t("frame.pause"))
+
+
+def frames(n_steps: int) -> int:
+    """How many frames a run of ``n_steps`` steps plays (frame k shows step k·n/F)."""
+    return max(1, min(n_steps, MAX_FRAMES))
+
+
+def params(n_steps: int, text: PlayText, value: int | None = None) -> list[dict]:
+    """The top-level parameters: slider, switch, clock and the drawn step ``scrub``."""
+    n, last = max(n_steps, 0), frames(n_steps)
+    return [
+        {"name": SLIDER, "value": n if value is None else value,
+         "bind": {"input": "range", "min": 0, "max": max(n, 1), "step": 1,
+                  "name": f"{text.step} "}},
+        {"name": PLAY, "value": 0,
+         "bind": {"input": "radio", "options": [0, 1], "labels": [text.pause, text.play],
+                  "name": " "}},
+        {"name": "play_now",
+         "expr": f"length(data('{CLOCK}')) ? data('{CLOCK}')[0].t : 0"},
+        {"name": "play_start", "value": 0, "expr": f"{PLAY} ? now() : 0"},
+        {"name": "play_frame", "value": 0,
+         "expr": f"{PLAY} ? (play_now < play_start ? 0 : "
+                 f"min({last}, floor((play_now - play_start) / {FRAME_MS}))) : play_frame"},
+        {"name": "play_paused_at", "value": 0,
+         "expr": f"{PLAY} ? {SLIDER} : play_paused_at"},
+        {"name": "play_held", "value": 0,
+         "expr": f"{PLAY} ? 1 : (play_held && {SLIDER} == play_paused_at ? 1 : 0)"},
+        {"name": SCRUB, "value": n if value is None else value,
+         "expr": f"play_held ? round(play_frame * {n} / {last}) : {SLIDER}"},
+    ]
+
+
+def clock_selection() -> dict:
+    """The selection whose ticks write the time into ``play_clock`` while playing."""
+    tick = {"type": "timer", "throttle": TICK_MS}
+    write = f"{PLAY} ? modify('{CLOCK}', {{t: now()}}, true) : false"
+    return {"name": CLOCK, "select": {"type": "point", "on": {"merge": [tick]},
+                                      "toggle": write, "clear": False}}
+
+
+def progress_strip(n_steps: int, style: ChartStyle, text: PlayText) -> alt.LayerChart:
+    """A thin bar under the chart: how far the drawn step is, with ``step k / n``."""
+    n = max(n_steps, 1)
+    x = {"type": Q, "title": None, "axis": None, "scale": {"domain": [0, n], "nice": False}}
+    clock = alt.NamedData(name=CLOCK)
+    bar = {"height": style.font_size * 0.6}
+    track = alt.Chart(clock).mark_bar(color="#E4E7EB", **bar).encode(
+        alt.X("zero", **x), alt.X2("end")).transform_calculate(zero="0", end=str(n))
+    done = alt.Chart(clock).mark_bar(color="#5B6B7B", **bar).encode(
+        alt.X("zero", **x), alt.X2("s")).transform_calculate(zero="0", s=SCRUB)
+    label = alt.Chart(clock).mark_text(
+        align="left", dx=6, fontSize=style.font_size, color=style.text_color).encode(
+        alt.X("end", **x), alt.Text("label", type="nominal")).transform_calculate(
+        end=str(n), label=f"'{_quote(text.step)} ' + {SCRUB} + ' / {n}'")
+    track.params = [alt.SelectionParameter(**clock_selection())]
+    strip = alt.LayerChart(width=style.width, height=style.font_size + 6,
+                           view=alt.ViewBackground(stroke=None))
+    strip.layer = [track, done, label]
+    return strip
+
+
+def playable(body, n_steps: int, style: ChartStyle, text: PlayText,
+             value: int | None = None) -> alt.VConcatChart:
+    """``body`` (charts reading ``scrub``) above its progress strip, with the controls."""
+    chart = alt.VConcatChart(datasets={CLOCK: pd.DataFrame({"t": [0.0]})})
+    chart.vconcat = [body, progress_strip(n_steps, style, text)]
+    chart.params = [alt.VariableParameter(**p) for p in params(n_steps, text, value)]
+    return chart
+
+
+def _quote(words: str) -> str:
+    """``words`` safe inside a single-quoted Vega expression string."""
+    return words.replace("\\", "\\\\").replace("'", "\\'")

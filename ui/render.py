@@ -29,15 +29,19 @@ from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
 _TOP_LEVEL = (alt.Chart, alt.LayerChart, alt.HConcatChart, alt.VConcatChart)
 SCHEMA_URL = alt.SCHEMA_URL
-SCRUB = "scrub"          # ui.charts.SCRUB: the client-side step parameter
+SCRUB = "scrub"          # the step a step chart draws (ui.play sets it)
 
 schemapi.disable_debug_mode()
 
 
 def to_spec(chart) -> dict:
     """The Vega-Lite dict of ``chart``; each DataFrame becomes a named dataset of Arrow
-    IPC bytes (read one back with ``pyarrow.ipc.open_stream(b).read_pandas()``)."""
-    datasets: dict[str, pd.DataFrame] = {}
+    IPC bytes (read one back with ``pyarrow.ipc.open_stream(b).read_pandas()``).
+
+    Frames the chart names itself (its top-level ``datasets``, e.g. ``ui.play``'s clock,
+    which the spec's expressions address by name) keep their names."""
+    named = chart._kwds.get("datasets", Undefined)
+    datasets: dict[str, pd.DataFrame] = {} if named is Undefined else dict(named)
     spec = _plain(chart, datasets)
     spec["$schema"] = SCHEMA_URL
     spec["datasets"] = {name: convert_pandas_df_to_arrow_bytes(frame)
@@ -50,7 +54,7 @@ def _plain(obj, datasets: dict):
         return {"name": _dataset_name(obj, datasets)}
     if isinstance(obj, _TOP_LEVEL):
         return {key: _plain(value, datasets) for key, value in obj._kwds.items()
-                if value is not Undefined}
+                if value is not Undefined and key != "datasets"}
     if isinstance(obj, SchemaBase):
         return obj.to_dict(validate=False)
     if isinstance(obj, (list, tuple)):
@@ -67,23 +71,6 @@ def _dataset_name(frame: pd.DataFrame, datasets: dict) -> str:
     name = f"data-{len(datasets)}"
     datasets[name] = frame
     return name
-
-
-def last_step(spec: dict) -> int:
-    """The largest value of a spec's step scrubber (the last step drawn)."""
-    return next(p["bind"]["max"] for p in spec["params"] if p["name"] == SCRUB)
-
-
-def with_step(spec: dict, step: int | None) -> dict:
-    """The spec with its step scrubber set to ``step`` (None: leave it where it is).
-
-    Play/Pause (ui.play) redraws a cached spec this way, frame after frame.
-    """
-    if step is not None:
-        for param in spec.get("params", []):
-            if param.get("name") == SCRUB:
-                param["value"] = step
-    return spec
 
 
 def columns(F, spec) -> list:

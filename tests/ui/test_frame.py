@@ -16,7 +16,7 @@ from core.optimizers import make
 from core.problems.surfaces import SURFACE_NAMES, get_surface
 from core.training.run import run
 from tests.apputil import ROOT, assert_clean, chart_bytes, chart_specs, open_page
-from ui import charts, palette
+from ui import charts, palette, play
 from ui.frame import PAGES, existing_pages
 from ui.geometry import path_frame, surface_frames
 from ui.render import to_spec
@@ -148,7 +148,10 @@ def test_surface_view_is_valid_vega_lite_and_small(key):
     for d in datasets.values():
         numeric = d.select_dtypes(include=[np.number]).to_numpy(dtype=float)
         assert np.all(np.isfinite(numeric))
-    assert {p["name"] for p in spec["params"]} == {charts.SCRUB}
+    # the step drawn (scrub) is set by the slider or by Play, all in the browser
+    names = {p["name"] for p in spec["params"]}
+    assert names == {p["name"] for p in play.params(120, play.PlayText("step"))}
+    assert charts.SCRUB in names
     assert "pick" in json.dumps(spec), "heat-map cells carry the click selection"
     # the diverged run (lr = 5) is cut before plotting
     big = paths[paths.series == "big"]

@@ -16,11 +16,11 @@ from ui.charts import (
     at_scrubbed,
     hconcat,
     layer,
-    scrubber,
     series_color,
     series_dash,
     until_scrubbed,
 )
+from ui.play import PlayText, playable
 from ui.style import ChartStyle
 
 Q, N = "quantitative", "nominal"
@@ -34,9 +34,10 @@ DATA = "#8C8C8C"
 
 def ball_view(curve: pd.DataFrame, path: pd.DataFrame, tangents: pd.DataFrame,
               style: ChartStyle, *, x_domain, y_domain, w_star: float | None, n_steps: int,
-              titles: dict, scrub_value: int | None = None):
+              titles: dict, scrub_value: int | None = None, play: PlayText | None = None):
     """Left: L(w) with the ball's path and the tangent at the scrubbed step.
-    Right: w against step, with w* marked. One step scrubber drives both.
+    Right: w against step, with w* marked. One step scrubber and one Play drive both
+    (``play``: the controls' words).
 
     ``curve``: rows (x, y, series); ``path``: rows (step, w, loss); ``tangents``: rows
     (step, x, y, x2, y2). ``titles``: w, loss, step, tangent, path labels.
@@ -66,14 +67,17 @@ def ball_view(curve: pd.DataFrame, path: pd.DataFrame, tangents: pd.DataFrame,
         strokeWidth=1, clip=True).encode(x, y, tooltip=tip)
     left = layer(line, hops, touch, start, ball, width=style.width, height=style.height)
     right = _w_history(path, style, w_star=w_star, titles=titles)
-    return style.configure(hconcat(left, right, stack=style.stack,
-                                   params=[scrubber(n_steps, titles["step"], scrub_value)]))
+    return style.configure(playable(hconcat(left, right, stack=style.stack), n_steps, style,
+                                    play or PlayText(titles["step"]), scrub_value))
 
 
 def _w_history(path: pd.DataFrame, style: ChartStyle, *, w_star: float | None,
                titles: dict) -> alt.LayerChart:
-    x = alt.X("step", type=Q, title=titles["step"])
-    y = alt.Y("w", type=Q, title=titles["w"])
+    """w against step; both axes fixed to the whole run (and w*), so Play does not rescale."""
+    ws = [float(path.w.min()), float(path.w.max())] + ([w_star] if w_star is not None else [])
+    x = alt.X("step", type=Q, title=titles["step"],
+              scale=alt.Scale(domain=[0, max(int(path.step.max()), 1)], nice=False))
+    y = alt.Y("w", type=Q, title=titles["w"], scale=alt.Scale(domain=[min(ws), max(ws)]))
     trace = until_scrubbed(alt.Chart(path)).mark_line(
         color=BALL, strokeWidth=style.line_width,
         point=alt.OverlayMarkDef(size=style.point_size / 2, color=BALL)).encode(
@@ -120,9 +124,9 @@ def fit_layers(points: pd.DataFrame, lines: pd.DataFrame, style: ChartStyle, *,
 
 def regression_view(cells, iso, minima, paths: pd.DataFrame, points: pd.DataFrame,
                     lines: pd.DataFrame, style: ChartStyle, *, log_color: bool, titles: dict,
-                    n_steps: int, scrub_value: int | None = None):
+                    n_steps: int, scrub_value: int | None = None, play: PlayText | None = None):
     """The loss map over (w, b) with both paths, the data with both fitted lines, and the
-    loss curves, all driven by one step scrubber."""
+    loss curves, all driven by one step scrubber and one Play (``play``: their words)."""
     picture = layer(charts.map_layers(cells, iso, minima, style, log_color=log_color,
                                       pick=False, f_label=titles["loss"],
                                       x_title=titles["w"], y_title=titles["b"]),
@@ -130,5 +134,5 @@ def regression_view(cells, iso, minima, paths: pd.DataFrame, points: pd.DataFram
     fit = fit_layers(points, lines, style, x_title=titles["x"], y_title=titles["y"])
     loss = charts.loss_layers(paths, style, y_title=titles["gap"], step_title=titles["step"])
     top = hconcat(picture, fit, stack=style.stack)
-    return style.configure(hconcat(top, loss, stack=True,
-                                   params=[scrubber(n_steps, titles["step"], scrub_value)]))
+    return style.configure(playable(hconcat(top, loss, stack=True), n_steps, style,
+                                    play or PlayText(titles["step"]), scrub_value))

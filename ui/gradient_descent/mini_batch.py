@@ -22,8 +22,8 @@ from ui.frame import carried, page_file
 from ui.geometry import path_frame
 from ui.gradient_descent import charts as gc
 from ui.gradient_descent import data
-from ui.play import player
-from ui.render import compact, last_step, show, to_spec, with_step
+from ui.play import play_text
+from ui.render import compact, show, to_spec
 from ui.style import style_for
 
 P = "gradient_descent."
@@ -53,10 +53,10 @@ def mini_batch_section(F):
     for name, tr in ((t("full_series"), full), (t("mini_series"), mini)):
         if tr.diverged_at >= 0:
             st.error(t("reg_diverged", name=name, k=int(tr.diverged_at), limit=fmt(eta_max)))
-    labels = (t("full_legend"), t("mini_legend"), t("gap_axis"), F.t("frame.step"),
+    labels = (t("full_legend"), t("mini_legend"), t("gap_axis"), play_text(F),
               t("axis_loss"), "w", "b", "x", "y")
     spec = _regression_spec(seed, noise, batch, lr, steps, F.projector, labels)
-    player(F, "gd3", last_step(spec), lambda step: show(with_step(spec, step), key="gd_fit"))
+    show(spec, key="gd_fit")
     st.caption(t("reg_help"))
     m = compare_paths(obj, full, mini)
     if full.diverged_at < 0 and mini.diverged_at < 0:
@@ -94,7 +94,7 @@ def _noise_floors(F, seed: int, noise: float, batch: int, lr: float) -> None:
 @st.cache_data(max_entries=64, show_spinner=False)
 def _regression_spec(seed: int, noise: float, batch: int, lr: float, steps: int,
                      projector: bool, labels: tuple) -> dict:
-    full_label, mini_label, gap, step, loss_label, w, b, x, y = labels
+    full_label, mini_label, gap, play, loss_label, w, b, x, y = labels
     style = style_for(projector)
     full, mini, f_min = data.regression_runs(seed, noise, batch, lr, steps)
     paths = compact(pd.concat([path_frame(full_label, "full_batch", full, f_min=f_min),
@@ -102,11 +102,11 @@ def _regression_spec(seed: int, noise: float, batch: int, lr: float, steps: int,
                                    ignore_index=True))
     lines = data.fit_lines(paths)
     cells, iso, minima, log_color = data.regression_picture(seed, noise)
-    titles = dict(loss=loss_label, w=w, b=b, x=x, y=y, gap=gap, step=step)
+    titles = dict(loss=loss_label, w=w, b=b, x=x, y=y, gap=gap, step=play.step)
     return to_spec(gc.regression_view(cells, compact(iso), minima, paths,
                                       data.data_points(seed, noise), lines, style,
                                       log_color=log_color, titles=titles,
-                                      n_steps=int(paths.step.max())))
+                                      n_steps=int(paths.step.max()), play=play))
 
 
 def _race_link(F) -> None:

@@ -7,7 +7,7 @@
 The presets set η from that limit; the step table lists every step. Results come from
 :mod:`ui.gradient_descent.data`, the chart from :mod:`ui.gradient_descent.charts`; its
 spec is built by a bounded cache of primitives, so a rerun that changes nothing only
-unpickles it, and Play moves the step by editing the spec's scrubber.
+unpickles it; Play runs in the browser (ui.play), with no rerun while it plays.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from core.experiments.descent_defaults import CURVE_RATES
 from ui import controls, numbers
 from ui.gradient_descent import charts as gc
 from ui.gradient_descent import data
-from ui.play import player
-from ui.render import last_step, show, to_spec, with_step
+from ui.play import play_text
+from ui.render import show, to_spec
 from ui.style import style_for
 
 P = "gradient_descent."
@@ -79,9 +79,9 @@ def one_weight_section(F) -> None:
     _verdict_note(F, verdict, diverged_at, steps, CurveObjective(curve).bound,
                   float(table.w_new.iloc[-1]) if len(table) else w0)
 
-    titles = (t("axis_w"), t("axis_loss"), F.t("frame.step"), t("w_star"))
+    titles = (t("axis_w"), t("axis_loss"), play_text(F), t("w_star"))
     spec = _ball_spec(key, c, w0, lr, steps, F.projector, t(f"curve.{key}"), titles)
-    player(F, "gd1", last_step(spec), lambda step: show(with_step(spec, step), key="gd_ball"))
+    show(spec, key="gd_ball")
     st.caption(t("ball_help"))
     _step_table(F, table)
 
@@ -93,9 +93,11 @@ def _ball_spec(key: str, c: float, w0: float, lr: float, steps: int, projector: 
     curve, path, tangents, x_dom, y_dom = data.one_weight_frames(
         key, c, w0, lr, steps, style.height / style.width, label)
     _, verdict, _, _ = data.one_weight(key, c, w0, lr, steps)
-    names = dict(zip(("w", "loss", "step", "w_star"), titles, strict=True))
+    w_title, loss_title, play, w_star = titles
+    names = {"w": w_title, "loss": loss_title, "step": play.step, "w_star": w_star}
     return to_spec(gc.ball_view(curve, path, tangents, style, x_domain=x_dom, y_domain=y_dom,
-                                w_star=verdict.w_star, n_steps=len(path) - 1, titles=names))
+                                w_star=verdict.w_star, n_steps=len(path) - 1, titles=names,
+                                play=play))
 
 
 def _limit_note(F, key: str, c: float, w0: float, lr: float, limit) -> None:

@@ -19,8 +19,8 @@ from ui import charts, controls, numbers
 from ui.cache import surface_picture
 from ui.geometry import path_frame
 from ui.gradient_descent import data
-from ui.play import player
-from ui.render import compact, last_step, show, to_spec, with_step
+from ui.play import play_text
+from ui.render import compact, show, to_spec
 from ui.style import style_for
 
 P = "gradient_descent."
@@ -66,18 +66,17 @@ def two_weights_section(F) -> None:
     tr = data.two_weights(key, kappa, start, lr, steps)
     if tr.diverged_at >= 0:
         st.error(t("map_diverged", k=int(tr.diverged_at), bound=fmt(surface.bound)))
-    titles = (t("gd_series"), t("gap_axis"), F.t("frame.step"), t("arrow_grad"),
+    titles = (t("gd_series"), t("gap_axis"), play_text(F), t("arrow_grad"),
               t("arrow_step"), t("axis_loss"))
     spec = _map_spec(key, kappa, start, lr, steps, F.projector, titles)
-    player(F, "gd2", last_step(spec),
-           lambda step: show(with_step(spec, step), key="gd_map", pick=True), chart_key="gd_map")
+    show(spec, key="gd_map", pick=True)
     st.caption(t("map_help"))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _map_spec(key: str, kappa: float, start: tuple, lr: float, steps: int, projector: bool,
               titles: tuple) -> dict:
-    series, gap, step, grad_label, step_label, loss_label = titles
+    series, gap, play, grad_label, step_label, loss_label = titles
     style = style_for(projector)
     surface = data.surface_of(key, kappa)
     tr = data.two_weights(key, kappa, start, lr, steps)
@@ -89,6 +88,6 @@ def _map_spec(key: str, kappa: float, start: tuple, lr: float, steps: int, proje
     cells, lines, minima, log_color = surface_picture(key, surface.params, MAP_CELLS)
     extra = [charts.arrow_layers(arrows, style, {grad_label: GRAD, step_label: STEP})]
     return to_spec(charts.surface_view(cells, compact(lines), minima, paths, style,
-                                       log_color=log_color, loss_title=gap, step_title=step,
+                                       log_color=log_color, loss_title=gap, step_title=play.step,
                                        n_steps=int(paths.step.max()), extra=extra,
-                                       f_label=loss_label))
+                                       f_label=loss_label, play=play))

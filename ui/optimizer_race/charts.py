@@ -18,7 +18,8 @@ import altair as alt
 import pandas as pd
 
 from ui import palette
-from ui.charts import SCRUB, hconcat, layer, scrubber, series_color
+from ui.charts import SCRUB, hconcat, layer, series_color
+from ui.play import PlayText, playable
 from ui.style import ChartStyle
 
 Q, N = "quantitative", "nominal"
@@ -120,14 +121,16 @@ def compass(arrows: pd.DataFrame, style: ChartStyle, *, title: str) -> alt.Layer
 
 
 def inside_view(rows: list[alt.HConcatChart], arrows: alt.LayerChart, style: ChartStyle, *,
-                n_steps: int, step_title: str, scrub_value: int | None = None):
-    """The compass beside the stacked state rows, all driven by one step scrubber."""
+                n_steps: int, step_title: str, scrub_value: int | None = None,
+                play: PlayText | None = None):
+    """The compass beside the stacked state rows, all driven by one step scrubber and one
+    Play (``play``: the controls' words)."""
     stack = alt.VConcatChart()
     stack.vconcat = rows
-    chart = hconcat(arrows, stack, stack=style.stack,
-                    params=[scrubber(n_steps, step_title, scrub_value)])
-    chart.resolve = {"scale": {"color": "independent", "strokeDash": "independent"}}
-    return style.configure(chart)
+    body = hconcat(arrows, stack, stack=style.stack)
+    body.resolve = {"scale": {"color": "independent", "strokeDash": "independent"}}
+    return style.configure(playable(body, n_steps, style, play or PlayText(step_title),
+                                    scrub_value))
 
 
 # ------------------------------------------------------------------ fair comparison

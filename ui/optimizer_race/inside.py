@@ -16,8 +16,8 @@ from ui.numbers import fmt
 from ui.optimizer_race import charts as rc
 from ui.optimizer_race import data
 from ui.optimizer_race.context import Ctx
-from ui.play import player
-from ui.render import compact, show, to_spec, with_step
+from ui.play import play_text
+from ui.render import compact, show, to_spec
 from ui.style import style_for
 
 QUANTITIES = ("g", "buf", "m", "m_hat", "s", "v", "v_hat", "vmax", "vmax_hat", "w", "eff_lr",
@@ -30,7 +30,7 @@ def _inside_spec(look: str, convention: str, knobs: tuple, where: tuple, colour:
                  projector: bool, titles: tuple) -> tuple[dict, int, pd.DataFrame, int]:
     quantities, arrows, diverged = data.inside_frames(look, convention, knobs, *where)
     style = style_for(projector)
-    names, step_title, compass_title, down, taken = titles
+    names, play, compass_title, down, taken = titles
     present = [q for q in QUANTITIES if (quantities.name == q).any()]
     axes = {}
     for name in present:
@@ -41,12 +41,12 @@ def _inside_spec(look: str, convention: str, knobs: tuple, where: tuple, colour:
     anchor = pd.DataFrame({"zero": [0.0]})
     rows = [rc.state_row(quantities, name, anchor, style, title=names[name], color=colour,
                          log=name in POSITIVE, domain=axes[name][:2], core=axes[name][2],
-                         step_title=step_title) for name in present]
+                         step_title=play.step) for name in present]
     arrows = arrows.assign(which=arrows.which.map({"neg_g": down, "u": taken}).astype(str),
                            color=arrows.which.map({"neg_g": "#777777", "u": colour}).astype(str))
     n = int(quantities.step.max()) if len(quantities) else 0
     chart = rc.inside_view(rows, rc.compass(compact(arrows), style, title=compass_title),
-                           style, n_steps=n, step_title=step_title)
+                           style, n_steps=n, step_title=play.step, play=play)
     eff = quantities[quantities.name == "eff_lr"]
     return to_spec(chart), n, eff, diverged
 
@@ -58,12 +58,12 @@ def inside_section(c: Ctx, look: str) -> None:
     st.latex(latex(rule) if c.race.convention == "torch" else keras_latex(rule))
     st.markdown(t(f"watch.{rule}"))
     names = {q: t(f"q.{q}") for q in QUANTITIES}
-    titles = (names, c.F.t("frame.step"), t("compass"), t("q.neg_g"), t("q.u"))
+    titles = (names, play_text(c.F), t("compass"), t("q.neg_g"), t("q.u"))
     spec, n, eff, diverged = _inside_spec(look, c.race.convention, c.run_knobs[look], c.where,
                                           palette.color(c.colour[look]), c.F.projector, titles)
     if diverged >= 0:
         st.warning(t("inside_diverged", k=diverged))
-    player(c.F, "inside", n, lambda step: show(with_step(spec, step), key="inside_chart"))
+    show(spec, key="inside_chart")
     st.caption(t("inside_help"))
     for param in ("x", "y"):
         e = eff[eff.param == param]

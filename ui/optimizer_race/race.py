@@ -4,7 +4,7 @@ loss) and told in a summary; plus the note on what the Keras conventions change.
 
 Chart specs are built by bounded, cached functions of primitives (runs come from the
 caches in :mod:`ui.optimizer_race.data`), so a rerun that changes nothing in a chart
-only unpickles its spec. Play moves the step by editing the cached spec's scrubber.
+only unpickles its spec. Play runs in the browser (ui.play): no rerun while it plays.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from ui.numbers import fmt
 from ui.optimizer_race import controls as ui
 from ui.optimizer_race import data
 from ui.optimizer_race.context import Ctx
-from ui.play import player
-from ui.render import compact, show, to_spec, with_step
+from ui.play import PlayText, play_text
+from ui.render import compact, show, to_spec
 from ui.style import style_for
 
 P = ui.P
@@ -46,7 +46,7 @@ def keras_note(F, racers: list[str]) -> None:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _race_spec(racers: tuple, convention: str, where: tuple, f_min: float, projector: bool,
-               loss_title: str, step_title: str) -> dict:
+               loss_title: str, play: PlayText) -> dict:
     surface, bowl = where[0], where[1]
     paths = compact(pd.concat(
         [path_frame(label, colour, data.race_run(r, convention, knobs, *where), f_min=f_min)
@@ -55,7 +55,7 @@ def _race_spec(racers: tuple, convention: str, where: tuple, f_min: float, proje
     cells, lines, minima, log_color = surface_picture(surface, params)
     chart = charts.surface_view(cells, compact(lines), minima, paths, style_for(projector),
                                 log_color=log_color, loss_title=loss_title,
-                                step_title=step_title, n_steps=where[3])
+                                step_title=play.step, n_steps=where[3], play=play)
     chart.config.legend.columns = 5          # nine names would widen the map column
     return to_spec(chart)
 
@@ -71,9 +71,8 @@ def race_section(c: Ctx, flagged: list[str], edge: list[str]) -> None:
     for r in flagged:
         st.warning(t("all_diverged", name=c.labels[r], lr=fmt(c.lrs[r])))
     spec = _race_spec(c.key(), race.convention, c.where, c.f_min, c.F.projector,
-                      t("gap_axis"), c.F.t("frame.step"))
-    player(c.F, "race", race.steps, lambda step: show(with_step(spec, step), key="race_map",
-                                                      pick=True), chart_key="race_map")
+                      t("gap_axis"), play_text(c.F))
+    show(spec, key="race_map", pick=True)
     st.caption(t("map_help"))
     surface = data.surface_of(race.surface, race.bowl)
     runs = c.runs()
