@@ -43,6 +43,7 @@ CLOCK = "play_clock"           # the one-row dataset holding the time of the las
 FRAME_MS = 80                  # 12.5 frames per second
 MAX_FRAMES = 120               # a long run plays in strides: at most ~10 s
 TICK_MS = 20                   # how often the clock is read while playing
+TRACK, PROGRESS = "#E4E7EB", "#5B6B7B"      # the strip: the whole run, the part drawn
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,9 @@ def progress_strip(n_steps: int, style: ChartStyle, text: PlayText) -> alt.Layer
     x = {"type": Q, "title": None, "axis": None, "scale": {"domain": [0, n], "nice": False}}
     clock = alt.NamedData(name=CLOCK)
     bar = {"height": style.font_size * 0.6}
-    track = alt.Chart(clock).mark_bar(color="#E4E7EB", **bar).encode(
+    track = alt.Chart(clock).mark_bar(color=TRACK, **bar).encode(
         alt.X("zero", **x), alt.X2("end")).transform_calculate(zero="0", end=str(n))
-    done = alt.Chart(clock).mark_bar(color="#5B6B7B", **bar).encode(
+    done = alt.Chart(clock).mark_bar(color=PROGRESS, **bar).encode(
         alt.X("zero", **x), alt.X2("s")).transform_calculate(zero="0", s=SCRUB)
     label = alt.Chart(clock).mark_text(
         align="left", dx=6, fontSize=style.font_size, color=style.text_color).encode(
