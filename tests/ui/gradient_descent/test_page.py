@@ -15,6 +15,7 @@ from tests.apputil import (
     charts,
     open_page,
 )
+from ui import play
 from ui.gradient_descent import data
 from ui.text import CATALOGUE
 
@@ -44,8 +45,9 @@ def check(at, max_kb=300):
 
 
 def scrub_max(at) -> list[int]:
+    """The last step of each step chart: the top of its step slider (ui.play)."""
     return [p["bind"]["max"] for spec in chart_specs(at) for p in spec.get("params", [])
-            if p["name"] == "scrub"]
+            if p["name"] == play.SLIDER]
 
 
 def test_defaults():
@@ -200,13 +202,15 @@ def test_clicking_the_map_moves_the_start():
     assert "Start point: (-4.5, 2)" in text(at)
 
 
-def test_play_and_pause():
+def test_play_is_in_the_chart_not_a_server_button():
+    """Play and Pause are bound parameters of each step chart (ui.play), so pressing
+    them never reruns the script; the page keeps no server-side play state."""
     at = page()
-    for key in ("gd1_button", "gd2_button", "gd3_button"):
-        at.button(key=key).click().run()
-        assert_clean(at)
-        at.button(key=key).click().run()
-        assert_clean(at)
+    keys = [b.key for b in at.button]
+    assert not [k for k in keys if k and k.endswith("_button")], keys
+    plays = [p for spec in chart_specs(at) for p in spec.get("params", [])
+             if p["name"] == play.PLAY]
+    assert len(plays) == 3 and all(p["bind"]["input"] == "radio" for p in plays)
 
 
 @pytest.mark.parametrize("query", [{"lang": "zh"}, {"projector": "1"},

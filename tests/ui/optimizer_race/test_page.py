@@ -7,6 +7,7 @@ import pytest
 from core.experiments.race import RACERS, knob_range
 from core.problems.surfaces import SURFACE_NAMES
 from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
+from ui import play
 from ui.optimizer_race.controls import knob_key
 from ui.text import CATALOGUE
 
@@ -205,12 +206,12 @@ def test_ball_through_the_hole_preset():
     assert "two_wells" in str(at.query_params["surface"])
 
 
-def test_play_and_pause():
+def test_play_is_in_the_chart_not_a_server_button():
     at = race({"opts": "sgd,adam"})
-    at.button(key="race_button").click().run()
-    assert_clean(at)
-    at.button(key="race_button").click().run()
-    assert_clean(at)
+    assert "race_button" not in [b.key for b in at.button]
+    plays = [p for spec in chart_specs(at) for p in spec.get("params", [])
+             if p["name"] == play.PLAY]
+    assert plays, "the race map carries its Play switch"
 
 
 def test_clicking_the_map_moves_the_start():
