@@ -26,8 +26,9 @@ from ui.choosing import controls as ui
 from ui.choosing import data
 from ui.choosing.controls import P
 from ui.choosing.wording import g3, labels, pct
+from ui.frame import Frame
 from ui.numbers import gap_text
-from ui.render import columns, show
+from ui.render import columns, show, to_spec
 
 
 def sparse_section(F) -> None:
@@ -39,13 +40,11 @@ def sparse_section(F) -> None:
         v = data.sparse_view(c.a, c.batch, c.seed, c.lr_mode, c.shared_lr)
     found = sparse_findings(v.race, v.group)
     names = labels(F, v.race.racers)
-    groups = [t("group.frequent"), t("group.rare"), t("group.unseen")]
     frequent, rare, unseen = found.counts
+    freq, raster, curves = picture_specs(c, F.lang, F.projector)
     left, right = columns(F, [3, 2])
     with left:
-        show(cc.frequency_view(data.frequencies(v, groups), F.style, x_title=t("axis.rank"),
-                               y_title=t("axis.freq"), requested=t("freq.requested"),
-                               group_title=t("group.title")), key="freq")
+        show(freq, key="freq")
     with right:
         st.markdown(t("sparse.data", F=F_FEATURES, N=N_SAMPLES, pmax=g3(P_MAX),
                       pmin=g3(float(v.p[-1])), B=c.batch, frequent=frequent, rare=rare,
@@ -53,23 +52,47 @@ def sparse_section(F) -> None:
         if found.has_rare:
             st.markdown(t("sparse.zero", zero=pct(v.rare_zero_share)))
     st.subheader(t("raster.head"))
-    show(cc.raster_view(data.raster(v, groups), F.style, n_features=F_FEATURES, n_steps=STEPS,
-                        x_title=F.t("frame.step"), y_title=t("axis.feature"),
-                        group_title=t("group.title")), key="raster")
+    show(raster, key="raster")
     st.caption(t("raster.help"))
-    race_charts(F, v, names, c, found.has_rare)
+    race_charts(F, curves, c)
     st.markdown(sparse_story(F, found, names, c))
     results_table(F, v, names, found.has_rare)
     control_block(F, v, names, c)
     rates_block(F, v, names)
 
 
-def race_charts(F, v, names: dict, c, has_rare: bool) -> None:
+def race_charts(F, curves: dict, c) -> None:
     t = F.texts(P)
     st.subheader(t("race.head"))
     st.markdown(t(f"race.mode.{c.lr_mode}", lr=g3(c.shared_lr)))
     if c.lr_mode == "tuned":
         st.caption(F.t("frame.tuning_rule"))
+    show(curves, key="curves")
+    st.caption(t("race.help"))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def picture_specs(c, lang: str, projector: bool) -> tuple[dict, dict, dict]:
+    """The specs of the frequency, raster and race-curve charts of one view, built once
+    per view and language (``c``: the section's controls, a hashable record)."""
+    F = Frame("choosing", lang, projector)
+    t = F.texts(P)
+    v = data.sparse_view(c.a, c.batch, c.seed, c.lr_mode, c.shared_lr)
+    names = labels(F, v.race.racers)
+    groups = [t("group.frequent"), t("group.rare"), t("group.unseen")]
+    freq = cc.frequency_view(data.frequencies(v, groups), F.style, x_title=t("axis.rank"),
+                             y_title=t("axis.freq"), requested=t("freq.requested"),
+                             group_title=t("group.title"))
+    raster = cc.raster_view(data.raster(v, groups), F.style, n_features=F_FEATURES,
+                            n_steps=STEPS, x_title=F.t("frame.step"), y_title=t("axis.feature"),
+                            group_title=t("group.title"))
+    has_rare = sparse_findings(v.race, v.group).has_rare
+    return to_spec(freq), to_spec(raster), to_spec(curve_panels(F, v, names, has_rare))
+
+
+def curve_panels(F, v, names: dict, has_rare: bool):
+    """Excess loss and the frequent (and rare) features' weight error against step."""
+    t = F.texts(P)
     tip = [alt.Tooltip("series", type="nominal"), alt.Tooltip("step", type="quantitative"),
            alt.Tooltip("gap", type="quantitative", format=".3g", title=t("axis.value"))]
     panels = [("excess", t("axis.excess"), True), ("err_frequent", t("axis.err_frequent"), False),
@@ -81,8 +104,7 @@ def race_charts(F, v, names: dict, c, has_rare: bool) -> None:
                                   tooltip=tip)
         part.width = F.style.width if F.style.stack else 230
         parts.append(part)
-    show(charts.finish(charts.hconcat(*parts, stack=F.style.stack), F.style), key="curves")
-    st.caption(t("race.help"))
+    return charts.finish(charts.hconcat(*parts, stack=F.style.stack), F.style)
 
 
 def sparse_story(F, found: SparseFindings, names: dict, c) -> str:
