@@ -7,13 +7,14 @@
 
 Without ``--url`` it starts ``python -m streamlit run app.py --server.headless true
 --server.address 127.0.0.1 --server.port <free port>`` from the repository root (so the
-project's ``.streamlit/config.toml`` applies) and stops it by its PID at the end. With
+project's ``.streamlit/config.toml`` applies), waits for its warm-up of the default views
+(``serving.warmup``; not timed as a scenario) and stops it by its PID at the end. With
 ``--url`` it drives a server or balancer someone else started and measures the processes
 given by ``--pids`` or whose command line contains ``--pattern`` (for ``bash
 deploy/serve.sh N PORT``: the N ``streamlit run`` processes, summed).
 
 Visitors are light websocket clients speaking Streamlit's own protocol
-(:mod:`bench.loadclient`), not browsers, so the numbers are the server's. Scenarios, each
+(:mod:`serving.client`), not browsers, so the numbers are the server's. Scenarios, each
 a wave of N sessions opened at once (links in :mod:`bench.loadlinks`):
 
 * ``same``      N sessions on one share link (the Gradient Descent page);
@@ -180,6 +181,7 @@ def main(argv=None) -> None:
             else:
                 server = Server()
                 base, pids = server.url, server.pids
+                print(f"warm-up of the default views: {server.warm_up()}", flush=True)
         except (TimeoutError, RuntimeError, ValueError) as err:
             sys.exit(f"no server to measure: {err}")
         print(f"server {base}, pids {pids}; config: {config_summary()}\n", flush=True)

@@ -1,7 +1,7 @@
 """Waves of visitors against a running server, and what each wave cost the server.
 
 A *wave* opens its links at the same moment, one websocket session each (see
-:mod:`bench.loadclient`), keeps every tab open until the whole wave has finished (a class
+:mod:`serving.client`), keeps every tab open until the whole wave has finished (a class
 leaves its tabs open), and reports: sessions with errors (an exception element, a closed
 connection, a timeout, a run without ``script_finished``; a page without a chart is
 not an error: the guide view has none), the
@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 import websockets
 
-from bench.loadclient import PageError, open_page
 from bench.loadlinks import changed_key, nudge
 from bench.loadserver import RssPoller, cpu_seconds
+from serving.client import PageError, open_page
 
 SETTLE = 0.5          # seconds after a wave for the server to close its sessions
 

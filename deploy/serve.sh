@@ -12,8 +12,9 @@
 # The app keeps no shared state (everything is in the URL or the session), so a
 # shared link shows the same view on any replica.
 #
-# The script waits until every replica answers /_stcore/health, then nginx starts and
-# the URL is printed. Ctrl-C or SIGTERM stops nginx and every replica (TERM, then KILL
+# The script waits until every replica answers /_stcore/health, opens each one's home
+# page once (which starts that replica's background warm-up of every default view), then
+# nginx starts and the URL is printed. Ctrl-C or SIGTERM stops nginx and every replica (TERM, then KILL
 # after 10 s); if any one of them dies, the others are stopped too and the script exits
 # non-zero. Needs bash 5.1+ (wait -n -p).
 #
@@ -29,7 +30,10 @@
 #   PYTHON=python3           the Python that has streamlit installed.
 #   MALLOC_ARENA_MAX=2       passed to the replicas (default 2: fewer malloc arenas,
 #                            less heap growth across script threads; measured 556 →
-#                            375 MB RSS after 600 varied visitors on one server).
+#                            375 MB RSS after 600 varied visitors on one server). The
+#                            app sets the same limit itself when it is unset
+#                            (serving/startup.py), so plain `streamlit run` has it too.
+#   SLOPE_WARMUP=0           no warm-up of the default views.
 set -euo pipefail
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -136,6 +140,19 @@ wait_healthy() {
   done
 }
 
+start_warmups() {
+  # Open each replica's home page once: that first run starts the replica's own warm-up
+  # of every default view in the background (serving/warmup.py; it logs "warm-up: ..."
+  # to replica-<port>.log when done). Students can connect meanwhile.
+  local i port
+  for i in $(seq 1 "$REPLICAS"); do
+    port=$((PORT + i))
+    (cd "$ROOT" && "$PYTHON" -m serving.warmup "http://127.0.0.1:$port" \
+      >>"$RUN_DIR/replica-$port.log" 2>&1 \
+      || echo "serve.sh: the warm-up of port $port did not start (see its log)" >&2) &
+  done
+}
+
 write_nginx_conf() {
   local i upstreams="" template
   for i in $(seq 1 "$REPLICAS"); do
@@ -177,6 +194,7 @@ main() {
   local started=$SECONDS
   start_replicas
   wait_healthy
+  start_warmups
   write_nginx_conf
   start_nginx
   local shown=$PROBE_HOST

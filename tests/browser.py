@@ -38,7 +38,8 @@ class Server:
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
         self.log = open(ROOT / "tests" / "artifacts" / "server.log", "w")  # noqa: SIM115
         self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
-                                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                                     env={**os.environ, "PYTHONUNBUFFERED": "1",
+                                          "SLOPE_WARMUP": "0"})
         self._wait_healthy()
 
     def _wait_healthy(self, timeout: float = 60) -> None:

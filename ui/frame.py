@@ -13,6 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from serving.startup import on_first_run
 from ui import controls
 from ui.style import ChartStyle, style_for
 from ui.text import DEFAULT_LANGUAGE, LANGUAGES, text
@@ -77,7 +78,10 @@ def existing_pages() -> list[tuple[str, str, str]]:
 
 
 def setup(page: str) -> Frame:
-    """Configure the page, draw the sidebar menu and switches, and return the Frame."""
+    """Configure the page, draw the sidebar menu and switches, and return the Frame.
+    The first run in a server process also applies its process settings and starts its
+    warm-up (``serving.startup``)."""
+    on_first_run()
     lang = _language_from_url()
     title = text(lang, f"nav.{page}")
     app = text(lang, "frame.app_title")

@@ -11,10 +11,10 @@ import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.loadclient import Run, change_rerun, first_rerun, page_name, read_message
 from bench.loadlinks import CHANGED, CLASS_LINKS, GD, nudge, page_of, varied_links
 from bench.loadrun import percentile, warm, wave
 from bench.loadserver import RssPoller, Server
+from serving.client import Run, change_rerun, first_rerun, page_name, read_message
 
 N = 5
 TIMEOUT = 60

@@ -1,0 +1,86 @@
+"""What a server process does once, at the first script run it serves.
+
+``streamlit run`` has no start-up hook, so every page calls :func:`on_first_run` (through
+``ui.frame.setup``); only the first call of a process does anything:
+
+* **malloc arenas.** glibc gives each thread that allocates at once an arena of its own,
+  up to 8 per core, and a freed arena's pages mostly stay with the process: after a day
+  of visitors the heap is fragmented across script threads. ``mallopt(M_ARENA_MAX, 2)``
+  caps that, as ``MALLOC_ARENA_MAX=2`` would (an environment variable, if set, wins).
+* **BLAS threads.** OpenBLAS splits a product over every core; the app's matrices are
+  small and many sessions compute at once, so the split only adds threads fighting for
+  the same two cores. One thread each (``OPENBLAS_NUM_THREADS``, if set, wins).
+* **warm-up** of every default view (:mod:`serving.warmup`), unless ``SLOPE_WARMUP=0``.
+
+Outside a real server (AppTest, scripts) it does nothing. These are settings of the one
+process, the same for every session; nothing a session chose is kept here.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+
+import streamlit as st
+from streamlit import config, runtime
+
+from serving import warmup
+
+M_ARENA_MAX = -8                      # glibc's mallopt parameter number
+ARENAS = 2
+BLAS_THREADS = 1
+WARMUP_SWITCH = "SLOPE_WARMUP"
+
+
+def on_first_run() -> None:
+    """Apply the process settings and start the warm-up, once per server process."""
+    if runtime.exists():
+        _once(local_base())
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _once(base: str) -> dict:
+    """The settings this process applied (cached: later calls return them)."""
+    applied = {"arenas": limit_malloc_arenas(ARENAS), "blas": limit_blas_threads(BLAS_THREADS),
+               "warm-up": warmup_enabled()}
+    if applied["warm-up"]:
+        warmup.start_thread(base)
+    return applied
+
+
+def warmup_enabled() -> bool:
+    return os.environ.get(WARMUP_SWITCH, "1").strip().lower() not in ("0", "off", "false", "no")
+
+
+def limit_malloc_arenas(n: int) -> bool:
+    """At most ``n`` malloc arenas from now on (glibc only; not if MALLOC_ARENA_MAX is set)."""
+    if "MALLOC_ARENA_MAX" in os.environ:
+        return False
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        return bool(libc and libc.mallopt(M_ARENA_MAX, n))
+    except (OSError, AttributeError):
+        return False
+
+
+def limit_blas_threads(n: int) -> bool:
+    """``n`` BLAS threads (through threadpoolctl; not if OPENBLAS_NUM_THREADS is set)."""
+    if "OPENBLAS_NUM_THREADS" in os.environ:
+        return False
+    from threadpoolctl import threadpool_limits
+    threadpool_limits(limits=n, user_api="blas")
+    return True
+
+
+def local_base() -> str:
+    """This server's own address, as its warm-up thread reaches it."""
+    address = config.get_option("server.address") or "127.0.0.1"
+    if address in ("0.0.0.0", "::"):
+        address = "127.0.0.1"
+    host = f"[{address}]" if ":" in address else address
+    scheme = "https" if config.get_option("server.sslCertFile") else "http"
+    path = (config.get_option("server.baseUrlPath") or "").strip("/")
+    port = config.get_option("server.port")
+    return f"{scheme}://{host}:{port}" + (f"/{path}" if path else "")
