@@ -114,12 +114,12 @@ async def run_all(base: str, args, pids: list[int]) -> dict:
     return report
 
 
-HEADER = ("| scenario | sessions | errors | p50 s | p95 s | max s | CPU s / session "
-          "| peak RSS MB | wall s |\n|---|---|---|---|---|---|---|---|---|")
+HEADER = ("| scenario | sessions | waves | errors | p50 s | p95 s | max s | CPU s / session "
+          "| peak RSS MB | wall s |\n|---|---|---|---|---|---|---|---|---|---|")
 
 
 def row(r: Result) -> str:
-    return (f"| {r.scenario} | {r.sessions} | {r.errors} | {r.p50:.2f} | {r.p95:.2f} "
+    return (f"| {r.scenario} | {r.sessions} | {r.waves} | {r.errors} | {r.p50:.2f} | {r.p95:.2f} "
             f"| {r.max:.2f} | {r.cpu_per_session:.3f} | {r.peak_rss_mb:.0f} | {r.wall:.1f} |")
 
 

@@ -52,6 +52,7 @@ class Result:
     wall: float
     error_samples: list[str] = field(default_factory=list)
     visits: list[Visit] = field(default_factory=list, repr=False)
+    waves: int = 1
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -147,17 +148,18 @@ def summarize(scenario: str, visits: list[Visit], cpu_per_session: float, peak: 
 
 
 def median_result(results: list[Result]) -> Result:
-    """Repeats of one scenario: medians of the measures, errors and sessions summed."""
+    """Repeats of one scenario (each of ``sessions`` visitors): medians of the measures,
+    the errors summed over all ``waves``."""
     if len(results) == 1:
         return results[0]
 
     def med(name):
         return statistics.median(getattr(r, name) for r in results)
-    return Result(results[0].scenario, sum(r.sessions for r in results),
+    return Result(results[0].scenario, results[0].sessions,
                   sum(r.errors for r in results), med("p50"), med("p95"), med("max"),
                   med("cpu_per_session"), max(r.peak_rss_mb for r in results), med("wall"),
                   [s for r in results for s in r.error_samples][:3],
-                  [v for r in results for v in r.visits])
+                  [v for r in results for v in r.visits], waves=len(results))
 
 
 async def warm(base: str, links: list[str], timeout: float, change: bool = False) -> list[Visit]:
