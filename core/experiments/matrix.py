@@ -30,8 +30,9 @@ from core.optimizers import make
 from core.problems.mlp import make_mlp_problem
 from core.problems.sparse import make_objective
 from core.problems.surfaces import get_surface
-from core.training.run import run
-from core.training.sweep import best_index, lr_grid, sweep_lr
+from core.training.run import gradient_noise, run
+from core.training.sweep import CHECKPOINTS, best_index, lr_grid, tuning_score
+from core.training.together import run_together
 
 ROWS: tuple[str, ...] = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam")
 SCENARIOS: tuple[str, ...] = ("bowl", "rosenbrock", "noisy", "sparse", "mlp")
@@ -158,29 +159,70 @@ class Matrix(NamedTuple):
 
 
 def cell(row: str, sc: Scenario, seed: int, lrs=LR_GRID):
-    """Sweep optimizer ``row`` on ``sc``: (gap, score, stable), each (n,).
+    """Sweep optimizer ``row`` on ``sc``: (gap, score, stable), each (n,); see :func:`cells`."""
+    gap, score, stable = cells((row,), sc, seed, lrs)
+    return gap[0], score[0], stable[0]
 
-    The gap is the final loss − f_ref, or with ``sc.tail > 1`` the mean over the last
-    ``tail`` points (of the last sane points, for a run that diverged), averaged over
-    the noise seeds; a diverged rate gets the start gap (no usable progress).
+
+def cells(rows: tuple[str, ...], sc: Scenario, seed: int, lrs=LR_GRID):
+    """Sweep every optimizer of ``rows`` on ``sc``: (gap, score, stable), each (R, n).
+
+    What :func:`core.training.sweep.sweep_lr` gives row by row (and noise seed by noise
+    seed), in ONE run of all rows and seeds (:func:`core.training.together.run_together`,
+    x of shape (R, seeds, n, d)). The gap is the final loss − f_ref, or with
+    ``sc.tail > 1`` the mean over the last ``tail`` points (of the last sane points, for
+    a run that diverged), averaged over the noise seeds; a diverged rate gets the start
+    gap (no usable progress). Score and stability are the tuning rule's (mean over the
+    seeds; stable on every seed).
     """
-    seeds = range(seed, seed + NOISE_SEEDS) if sc.grad_noise > 0 else (seed,)
-    gaps, scores, stable = [], [], np.ones(len(lrs), dtype=bool)
-    for s in seeds:
-        sw = sweep_lr(RULE[row], hparams(row), sc.objective, sc.x0, sc.steps, lrs,
-                      grad_noise=sc.grad_noise, seed=s, final_loss=sc.final_loss,
-                      f_ref=sc.f_ref)
-        last = sw.final_loss if sc.tail <= 1 else sw.trajectory.losses[-sc.tail:].mean(axis=0)
-        start = float(sc.objective.f(sc.x0)) - sc.f_ref
-        gaps.append(np.where(sw.diverged_at >= 0, start, np.asarray(last) - sc.f_ref))
-        scores.append(sw.score)
-        stable &= sw.stable
-    return np.mean(gaps, axis=0), np.mean(scores, axis=0), stable
+    lrs = np.asarray(lrs, dtype=float)
+    seeds = tuple(range(seed, seed + NOISE_SEEDS)) if sc.grad_noise > 0 else (seed,)
+    curve, diverged_at = _curves(rows, sc, seeds, lrs)          # (K, R, S, n), (R, S, n)
+    start = float(sc.objective.f(sc.x0)) - sc.f_ref
+    gap, score, stable = [], [], []
+    for r in range(len(rows)):
+        parts = [_scored(curve[:, r, s], diverged_at[r, s], sc, start) for s in range(len(seeds))]
+        gap.append(np.mean([p[0] for p in parts], axis=0))
+        score.append(np.mean([p[1] for p in parts], axis=0))
+        stable.append(np.logical_and.reduce([p[2] for p in parts]))
+    return np.array(gap), np.array(score), np.array(stable)
+
+
+def _curves(rows, sc: Scenario, seeds: tuple[int, ...], lrs: np.ndarray):
+    """The loss curves (K, R, S, n) of every row, noise seed and rate, and where each run
+    diverged (R, S, n): every step's loss, or with ``sc.final_loss`` the loss at
+    CHECKPOINTS evenly spaced steps (the first and the last included)."""
+    d = sc.x0.shape[-1]
+    opts = [make(RULE[row], lr=lrs.reshape(-1, 1),
+                 **{k: v for k, v in hparams(row).items() if k != "lr"}) for row in rows]
+    if sc.final_loss is None:
+        at, f = np.arange(sc.steps + 1), sc.objective.f
+    else:
+        at, f = np.unique(np.linspace(0, sc.steps, CHECKPOINTS).round().astype(int)), sc.final_loss
+    noise = None
+    if sc.grad_noise > 0:
+        noise = np.stack([gradient_noise(sc.grad_noise, s, sc.steps, d) for s in seeds],
+                         axis=1)[:, :, None, :]                          # (steps, S, 1, d)
+    x0 = np.broadcast_to(sc.x0, (len(seeds), 1, d))
+    tog = run_together(opts, sc.objective, x0, sc.steps, at, noise)
+    curve = np.empty(tog.points.shape[:-1])
+    for r in range(len(rows)):                 # f of one sweep at a time, as sweep_lr asks it
+        for s in range(len(seeds)):
+            curve[:, r, s] = f(tog.points[:, r, s])
+    return curve, tog.diverged_at
+
+
+def _scored(losses: np.ndarray, diverged_at: np.ndarray, sc: Scenario, start: float):
+    """(gap, score, stable) of one sweep's loss curve (K, n) on ``sc``."""
+    score, stable = tuning_score(losses, diverged_at, min(sc.f_ref, float(losses.min())))
+    last = losses[-1] if sc.tail <= 1 else losses[-sc.tail:].mean(axis=0)
+    return np.where(diverged_at >= 0, start, last - sc.f_ref), score, stable
 
 
 def benchmark(seed: int = 0, rows: tuple[str, ...] = ROWS,
               columns: tuple[str, ...] = SCENARIOS, lrs=LR_GRID) -> Matrix:
-    """Fill the matrix: one tuned sweep per cell (three for the noisy scenario)."""
+    """Fill the matrix: one tuned sweep per cell (three for the noisy scenario), all the
+    rows of a column in one run (:func:`cells`)."""
     lrs = np.asarray(lrs, dtype=float)
     shape = (len(rows), len(columns), len(lrs))
     gap, score, stable = np.zeros(shape), np.zeros(shape), np.zeros(shape, dtype=bool)
@@ -189,8 +231,7 @@ def benchmark(seed: int = 0, rows: tuple[str, ...] = ROWS,
         sc = scenario(key, seed)
         f_ref[j] = sc.f_ref
         start[j] = float(sc.objective.f(sc.x0)) - sc.f_ref
-        for i, row in enumerate(rows):
-            gap[i, j], score[i, j], stable[i, j] = cell(row, sc, seed, lrs)
+        gap[:, j], score[:, j], stable[:, j] = cells(tuple(rows), sc, seed, lrs)
     floor = FLOOR * np.maximum(start, 1e-300)
     return Matrix(tuple(rows), tuple(columns), lrs, np.maximum(gap, floor[None, :, None]),
                   score, stable, start, f_ref, int(seed))
@@ -224,6 +265,7 @@ def noise_floor(seed: int = 0, eta: float = NOISE_ETA, mu: float = NOISE_MU,
                 steps: int = NOISE_STEPS, tail: int = NOISE_TAIL,
                 n_seeds: int = NOISE_FLOOR_SEEDS) -> NoiseFloor:
     """Does momentum average gradient noise away? On f = ½(x² + 10y²) with noise σ = 2.
+    The four runs × the seeds step together (:func:`core.training.together.run_together`).
 
     For a quadratic of curvature h and noise variance σ², SGD settles where
     E[f] ≈ ¼ η σ² per coordinate (ηh ≪ 1), and heavy-ball momentum where
@@ -234,9 +276,12 @@ def noise_floor(seed: int = 0, eta: float = NOISE_ETA, mu: float = NOISE_MU,
     seeds = tuple(range(seed, seed + n_seeds))
     runs = {"sgd": ({}, eta), "momentum_same": ({"momentum": mu}, eta * (1 - mu)),
             "momentum": ({"momentum": mu}, eta), "sgd_small": ({}, eta / 4)}
-    floors = {}
-    for name, (hp, lr) in runs.items():
-        floors[name] = np.array([
-            run(make("sgd", lr=lr, **hp), sc.objective, sc.x0, steps,
-                grad_noise=sc.grad_noise, seed=s).losses[-tail:].mean() for s in seeds])
+    d = sc.x0.shape[-1]
+    noise = np.stack([gradient_noise(sc.grad_noise, s, steps, d) for s in seeds], axis=1)
+    at = np.arange(max(steps + 1 - tail, 0), steps + 1)        # the points losses[-tail:]
+    tog = run_together([make("sgd", lr=lr, **hp) for hp, lr in runs.values()], sc.objective,
+                       np.broadcast_to(sc.x0, (len(seeds), d)), steps, at, noise)
+    tails = sc.objective.f(tog.points)                          # (tail, runs, seeds)
+    floors = {name: np.array([np.ascontiguousarray(tails[:, r, s]).mean()
+                              for s in range(len(seeds))]) for r, name in enumerate(runs)}
     return NoiseFloor(eta, mu, steps, tail, seeds, floors)

@@ -84,8 +84,7 @@ def run(optimizer: Optimizer, objective, x0, steps: int, *, grad_noise: float = 
         raise ValueError("the start point must be a finite vector")
     x = np.array(np.broadcast_to(x0, optimizer.batch_shape(x0.shape)))
     bound = float(getattr(objective, "bound", DEFAULT_BOUND))
-    noise = (sigma * np.random.default_rng(seed).standard_normal((steps, x.shape[-1]))
-             if sigma > 0 else None)
+    noise = gradient_noise(sigma, seed, steps, x.shape[-1]) if sigma > 0 else None
 
     points = np.empty((steps + 1,) + x.shape)
     gradients = np.empty((steps,) + x.shape)
@@ -108,6 +107,12 @@ def run(optimizer: Optimizer, objective, x0, steps: int, *, grad_noise: float = 
         losses = np.asarray(objective.f(points), dtype=float) if track_loss else None
     states = _stack(kept) if record_states else None
     return _cut(Trajectory(points, losses, gradients, updates, None, states), bound)
+
+
+def gradient_noise(sigma: float, seed: int | None, steps: int, d: int) -> np.ndarray:
+    """σ ξ_k for k = 0 … steps − 1: (steps, d) draws of N(0, σ²) from ``default_rng(seed)``,
+    the noise :func:`run` adds to every trajectory of a batch."""
+    return sigma * np.random.default_rng(seed).standard_normal((steps, d))
 
 
 def _check_steps(steps) -> int:

@@ -7,6 +7,8 @@ points at the requested steps are kept (not every step's point, gradient and upd
 What it returns is what ``run(opt_r, objective, x0, steps, track_loss=False)`` would
 give at those steps, optimizer by optimizer:
 
+- with ``noise`` (say σξ_k of :func:`core.training.run.gradient_noise`, one draw per noise
+  seed on its own batch axis) the optimizers see g_k = ∇f(x_k) + noise[k], as in ``run``;
 - a trajectory diverges at the first step k whose point has a coordinate beyond the
   objective's ``bound`` (or not finite), or whose incoming gradient g_{k−1} is not finite;
 - from then on its recorded points repeat its last sane point x_{k−1}.
@@ -35,13 +37,14 @@ class Together(NamedTuple):
     diverged_at: np.ndarray
 
 
-def run_together(optimizers, objective, x0, steps: int, at) -> Together:
+def run_together(optimizers, objective, x0, steps: int, at, noise=None) -> Together:
     """Take ``steps`` steps of every optimizer from ``x0``, recording the points at the
     steps ``at`` (sorted, between 0 and ``steps``); see the module docstring.
 
     Every optimizer must broadcast ``x0`` to the same batch shape (say ``lr`` of shape
     (n, 1)); the objective's ``batch_grad(x, k)`` (else ``grad(x)``) takes points of shape
-    (R, batch…, d). The start must lie within the objective's bound.
+    (R, batch…, d). The start must lie within the objective's bound. ``noise`` (steps, …)
+    broadcasts against the batch: noise[k] is added to the gradient of step k.
     """
     steps = _check_steps(steps)
     at = np.unique(np.asarray(at, dtype=int))
@@ -64,6 +67,8 @@ def run_together(optimizers, objective, x0, steps: int, at) -> Together:
     with np.errstate(all="ignore"):
         for k in range(steps):
             g = batch_grad(x, k) if batch_grad is not None else objective.grad(x)
+            if noise is not None:
+                g = g + noise[k]
             for r, opt in enumerate(optimizers):
                 step[r], states[r] = opt.update(g[r], states[r], x[r])
             nxt = x + step

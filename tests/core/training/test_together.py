@@ -9,7 +9,7 @@ from core.optimizers import make
 from core.problems.sparse import loss
 from core.problems.sparse_rows import distinct_rows, rows_loss
 from core.problems.surfaces import get_surface
-from core.training.run import run
+from core.training.run import gradient_noise, run
 from core.training.together import run_together
 
 
@@ -24,6 +24,21 @@ def test_points_and_divergence_match_separate_runs_on_a_surface():
         tr = run(opt, s, np.array(s.start), 200, track_loss=False)
         np.testing.assert_array_equal(tog.diverged_at[r], tr.diverged_at)
         np.testing.assert_array_equal(tog.points[:, r], tr.points[at])
+
+
+def test_gradient_noise_on_a_seed_axis_matches_run_seed_by_seed():
+    s = get_surface("bowl", kappa=10.0)
+    lr = np.logspace(-3, 0.5, 6).reshape(-1, 1)          # the top rate diverges
+    seeds, at = (3, 4, 5), [0, 1, 37, 120]
+    noise = np.stack([gradient_noise(2.0, k, 120, 2) for k in seeds], axis=1)[:, :, None]
+    opts = [make("sgd", lr=lr), make("sgd", lr=lr, momentum=0.9)]
+    tog = run_together(opts, s, np.broadcast_to(s.start, (3, 1, 2)), 120, at, noise)
+    assert (tog.diverged_at >= 0).any() and (tog.diverged_at < 0).any()
+    for r, opt in enumerate(opts):
+        for i, k in enumerate(seeds):
+            tr = run(opt, s, np.array(s.start), 120, grad_noise=2.0, seed=k)
+            np.testing.assert_array_equal(tog.diverged_at[r, i], tr.diverged_at)
+            np.testing.assert_array_equal(tog.points[:, r, i], tr.points[at])
 
 
 def test_stacked_sparse_runs_match_run_on_each_problem():
