@@ -13,6 +13,7 @@ from core.experiments.matrix import (
     Matrix,
     benchmark,
     cell,
+    cells,
     noise_floor,
     reference_loss,
     scenario,
@@ -64,6 +65,23 @@ def test_the_noisy_column_averages_the_tail_mean_over_seeds():
                            grad_noise=sc.grad_noise, seed=s).losses[-50:].mean()
                  for s in range(3, 3 + NOISE_SEEDS)]
         assert gap[k] == pytest.approx(np.mean(tails), rel=1e-12), (lr, gap[k], tails)
+
+
+@pytest.mark.parametrize("key", ["noisy", "sparse"])
+def test_one_run_of_every_row_scores_as_separate_sweeps(key):
+    """cells() steps all rows (and noise seeds) together: the same numbers as one
+    sweep_lr per row, bit for bit."""
+    sc, lrs = scenario(key, 2), lr_grid(1e-3, 30.0, 5)
+    gap, score, stable = cells(ROWS, sc, 2, lrs)
+    for i, row in enumerate(ROWS):
+        sw = sweep_lr(RULE[row], hparams(row), sc.objective, sc.x0, sc.steps, lrs,
+                      grad_noise=sc.grad_noise, seed=2, seeds=range(2, 2 + NOISE_SEEDS),
+                      final_loss=sc.final_loss, f_ref=sc.f_ref)
+        np.testing.assert_array_equal(score[i], sw.score, err_msg=row)
+        np.testing.assert_array_equal(stable[i], sw.stable, err_msg=row)
+        if key == "sparse":
+            diverged = sw.diverged_at >= 0
+            np.testing.assert_array_equal(gap[i][~diverged], (sw.final_loss - sc.f_ref)[~diverged])
 
 
 def test_same_seed_same_matrix_other_seed_only_changes_random_columns(matrix):
