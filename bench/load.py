@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import statistics
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -100,6 +101,8 @@ async def run_all(base: str, args, pids: list[int]) -> dict:
                 merged = median_result(results)
                 report["waves"].append(asdict(merged))
                 print(row(merged), flush=True)
+                if scenario == "change":
+                    print(sent_kb(merged), flush=True)
         if args.browser:
             from bench.loadbrowser import browser_wave
             found = await browser_wave(base, SAME_LINK, args.browser, args.timeout, pids, poller)
@@ -121,6 +124,17 @@ HEADER = ("| scenario | sessions | waves | errors | p50 s | p95 s | max s | CPU 
 def row(r: Result) -> str:
     return (f"| {r.scenario} | {r.sessions} | {r.waves} | {r.errors} | {r.p50:.2f} | {r.p95:.2f} "
             f"| {r.max:.2f} | {r.cpu_per_session:.3f} | {r.peak_rss_mb:.0f} | {r.wall:.1f} |")
+
+
+def sent_kb(r: Result) -> str:
+    """What the server sent: a page's first run against the rerun after one control moved
+    (unchanged charts go as references to what the browser already holds)."""
+    reran = [v for v in r.visits if v.rerun_kb is not None]
+    if not reran:
+        return "|   sent per visit: no rerun finished |"
+    first = statistics.median(v.first_kb for v in reran)
+    again = statistics.median(v.rerun_kb for v in reran)
+    return f"|   sent per visit: first run {first:.0f} KB, rerun after the change {again:.0f} KB |"
 
 
 def print_errors(waves: list[dict]) -> None:

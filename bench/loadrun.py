@@ -28,13 +28,16 @@ SETTLE = 0.5          # seconds after a wave for the server to close its session
 
 @dataclass
 class Visit:
-    """One visitor: the link, the seconds measured, charts drawn, the error if any."""
+    """One visitor: the link, the seconds measured, charts drawn, the error if any, and
+    the KB the server sent for the first run and for the rerun after a change."""
 
     link: str
     seconds: float | None = None
     charts: int = 0
     finished: bool = False
     error: str | None = None
+    first_kb: float = 0.0
+    rerun_kb: float | None = None
 
 
 @dataclass
@@ -76,6 +79,8 @@ async def visit(base: str, link: str, timeout: float, change: bool = False,
         return result
     result.seconds = runs[-1].seconds
     result.charts = runs[0].charts
+    result.first_kb = runs[0].bytes / 1024
+    result.rerun_kb = runs[1].bytes / 1024 if len(runs) > 1 else None
     result.finished = all(run.finished for run in runs)
     problems = [e for run in runs for e in run.exceptions]
     if problems:

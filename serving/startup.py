@@ -3,10 +3,13 @@
 ``streamlit run`` has no start-up hook, so every page calls :func:`on_first_run` (through
 ``ui.frame.setup``); only the first call of a process does anything:
 
-* **malloc arenas.** glibc gives each thread that allocates at once an arena of its own,
-  up to 8 per core, and a freed arena's pages mostly stay with the process: after a day
-  of visitors the heap is fragmented across script threads. ``mallopt(M_ARENA_MAX, 2)``
-  caps that, as ``MALLOC_ARENA_MAX=2`` would (an environment variable, if set, wins).
+* **malloc.** glibc serves a block over its *mmap threshold* (128 KiB at first) with a
+  mapping of its own, returned to the system when freed; but each time such a block is
+  freed it raises the threshold towards 32 MiB, so a server that has freed a few big
+  NumPy arrays serves the next ones from its heap, where they fragment it and stay
+  resident. A fixed threshold (``mallopt(M_MMAP_THRESHOLD, ...)``) stops that creep,
+  and ``M_ARENA_MAX`` caps the per-thread arenas (up to 8 per core otherwise). The
+  environment variables ``MALLOC_MMAP_THRESHOLD_`` and ``MALLOC_ARENA_MAX``, if set, win.
 * **BLAS threads.** OpenBLAS splits a product over every core; the app's matrices are
   small and many sessions compute at once, so the split only adds threads fighting for
   the same two cores. One thread each (``OPENBLAS_NUM_THREADS``, if set, wins).
@@ -27,7 +30,8 @@ from streamlit import config, runtime
 
 from serving import warmup
 
-M_ARENA_MAX = -8                      # glibc's mallopt parameter number
+M_MMAP_THRESHOLD, M_ARENA_MAX = -3, -8      # glibc's mallopt parameter numbers
+MMAP_THRESHOLD = 128 * 1024
 ARENAS = 2
 BLAS_THREADS = 1
 WARMUP_SWITCH = "SLOPE_WARMUP"
@@ -42,8 +46,10 @@ def on_first_run() -> None:
 @st.cache_resource(max_entries=1, show_spinner=False)
 def _once(base: str) -> dict:
     """The settings this process applied (cached: later calls return them)."""
-    applied = {"arenas": limit_malloc_arenas(ARENAS), "blas": limit_blas_threads(BLAS_THREADS),
-               "warm-up": warmup_enabled()}
+    applied = {"mmap threshold": set_malloc(M_MMAP_THRESHOLD, MMAP_THRESHOLD,
+                                            "MALLOC_MMAP_THRESHOLD_"),
+               "arenas": set_malloc(M_ARENA_MAX, ARENAS, "MALLOC_ARENA_MAX"),
+               "blas": limit_blas_threads(BLAS_THREADS), "warm-up": warmup_enabled()}
     if applied["warm-up"]:
         warmup.start_thread(base)
     return applied
@@ -53,14 +59,14 @@ def warmup_enabled() -> bool:
     return os.environ.get(WARMUP_SWITCH, "1").strip().lower() not in ("0", "off", "false", "no")
 
 
-def limit_malloc_arenas(n: int) -> bool:
-    """At most ``n`` malloc arenas from now on (glibc only; not if MALLOC_ARENA_MAX is set)."""
-    if "MALLOC_ARENA_MAX" in os.environ:
+def set_malloc(parameter: int, value: int, variable: str) -> bool:
+    """``mallopt(parameter, value)`` (glibc only; not if the environment sets ``variable``)."""
+    if variable in os.environ:
         return False
     name = ctypes.util.find_library("c")
     try:
         libc = ctypes.CDLL(name) if name else None
-        return bool(libc and libc.mallopt(M_ARENA_MAX, n))
+        return bool(libc and libc.mallopt(parameter, value))
     except (OSError, AttributeError):
         return False
 
