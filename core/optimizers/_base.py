@@ -12,15 +12,19 @@ class Optimizer(NamedTuple):
     """An update rule as a pair of pure functions (the optax shape).
 
     ``init(x) -> state`` builds a fresh state for parameters ``x`` of shape ``(..., d)``.
-    ``update(g, state, x) -> (u, state)`` returns the signed step ``u`` (the next point is
-    ``x + u``) and a new state; it never mutates ``g``, ``x`` or the old state.
+    ``update(g, state, x, lr=None) -> (u, state)`` returns the signed step ``u`` (the next
+    point is ``x + u``) and a new state; it never mutates ``g``, ``x`` or the old state.
+    ``lr`` is the learning rate of this one step, as a torch scheduler leaves it in
+    ``param_groups[0]["lr"]`` before ``optimizer.step()``; ``None`` means ``hparams["lr"]``.
+    Each rule reads it where torch reads the group's ``lr`` (Rprop only at its first step,
+    ASGD in its η for the next step), so a schedule is never a factor applied to ``u``.
     ``hparams`` holds every hyperparameter under torch's keyword name, after checking.
     """
 
     name: str
     hparams: dict[str, Any]
     init: Callable[[np.ndarray], NamedTuple]
-    update: Callable[[np.ndarray, NamedTuple, np.ndarray], tuple[np.ndarray, NamedTuple]]
+    update: Callable[..., tuple[np.ndarray, NamedTuple]]
 
     def batch_shape(self, x_shape: tuple[int, ...]) -> tuple[int, ...]:
         """Shape of ``x`` once broadcast against every array hyperparameter."""
