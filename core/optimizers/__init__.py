@@ -26,14 +26,20 @@ from .adam import AdamState, NAdamState, adam, adamw, nadam
 from .adaptive import AdadeltaState, AdagradState, RMSpropState, adadelta, adagrad, rmsprop
 from .sgd import SGDState, sgd
 
-RULES: dict[str, Callable[..., Optimizer]] = {
+FIRST_SEVEN: dict[str, Callable[..., Optimizer]] = {
     "sgd": sgd, "adagrad": adagrad, "rmsprop": rmsprop, "adadelta": adadelta,
     "adam": adam, "adamw": adamw, "nadam": nadam,
 }
-OPTIMIZER_NAMES: tuple[str, ...] = tuple(RULES)
+# Beyond the first seven: torch 2.13's other rules, then two from reference packages.
+NEWER: dict[str, Callable[..., Optimizer]] = {
+}
+RULES: dict[str, Callable[..., Optimizer]] = {**FIRST_SEVEN, **NEWER}
+OPTIMIZER_NAMES: tuple[str, ...] = tuple(FIRST_SEVEN)   # the seven the article teaches
+NEWER_NAMES: tuple[str, ...] = tuple(NEWER)
+ALL_NAMES: tuple[str, ...] = tuple(RULES)
 
 __all__ = [
-    "OPTIMIZER_NAMES", "Optimizer", "make", "defaults", "latex", "convention",
+    "OPTIMIZER_NAMES", "NEWER_NAMES", "ALL_NAMES", "Optimizer", "make", "defaults", "latex", "convention",
     "SGDState", "AdagradState", "RMSpropState", "AdadeltaState", "AdamState", "NAdamState",
 ]
 
@@ -98,4 +104,4 @@ def _rule(name: str) -> Callable[..., Optimizer]:
         return RULES[name]
     except (KeyError, TypeError):
         raise ValueError(f"unknown optimizer {name!r}; choose one of "
-                         f"{', '.join(OPTIMIZER_NAMES)}") from None
+                         f"{', '.join(ALL_NAMES)}") from None
