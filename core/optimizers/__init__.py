@@ -23,7 +23,9 @@ from collections.abc import Callable
 
 from ._base import Optimizer
 from .adam import AdamState, NAdamState, adam, adamw, nadam
+from .adam_variants import AdamaxState, RAdamState, adamax, radam
 from .adaptive import AdadeltaState, AdagradState, RMSpropState, adadelta, adagrad, rmsprop
+from .rprop_asgd import ASGDState, RpropState, asgd, rprop
 from .sgd import SGDState, sgd
 
 FIRST_SEVEN: dict[str, Callable[..., Optimizer]] = {
@@ -32,6 +34,7 @@ FIRST_SEVEN: dict[str, Callable[..., Optimizer]] = {
 }
 # Beyond the first seven: torch 2.13's other rules, then two from reference packages.
 NEWER: dict[str, Callable[..., Optimizer]] = {
+    "adamax": adamax, "radam": radam, "rprop": rprop, "asgd": asgd,
 }
 RULES: dict[str, Callable[..., Optimizer]] = {**FIRST_SEVEN, **NEWER}
 OPTIMIZER_NAMES: tuple[str, ...] = tuple(FIRST_SEVEN)   # the seven the article teaches
@@ -41,6 +44,7 @@ ALL_NAMES: tuple[str, ...] = tuple(RULES)
 __all__ = [
     "OPTIMIZER_NAMES", "NEWER_NAMES", "ALL_NAMES", "Optimizer", "make", "defaults", "latex", "convention",
     "SGDState", "AdagradState", "RMSpropState", "AdadeltaState", "AdamState", "NAdamState",
+    "AdamaxState", "RAdamState", "RpropState", "ASGDState",
 ]
 
 
