@@ -25,7 +25,9 @@ from ._base import Optimizer
 from .adam import AdamState, NAdamState, adam, adamw, nadam
 from .adam_variants import AdamaxState, RAdamState, adamax, radam
 from .adaptive import AdadeltaState, AdagradState, RMSpropState, adadelta, adagrad, rmsprop
+from .lion import LionState, lion
 from .rprop_asgd import ASGDState, RpropState, asgd, rprop
+from .schedule_free import ScheduleFreeState, schedule_free_adamw, schedule_free_eval_point
 from .sgd import SGDState, sgd
 
 FIRST_SEVEN: dict[str, Callable[..., Optimizer]] = {
@@ -35,6 +37,7 @@ FIRST_SEVEN: dict[str, Callable[..., Optimizer]] = {
 # Beyond the first seven: torch 2.13's other rules, then two from reference packages.
 NEWER: dict[str, Callable[..., Optimizer]] = {
     "adamax": adamax, "radam": radam, "rprop": rprop, "asgd": asgd,
+    "lion": lion, "schedule_free_adamw": schedule_free_adamw,
 }
 RULES: dict[str, Callable[..., Optimizer]] = {**FIRST_SEVEN, **NEWER}
 OPTIMIZER_NAMES: tuple[str, ...] = tuple(FIRST_SEVEN)   # the seven the article teaches
@@ -45,6 +48,7 @@ __all__ = [
     "OPTIMIZER_NAMES", "NEWER_NAMES", "ALL_NAMES", "Optimizer", "make", "defaults", "latex", "convention",
     "SGDState", "AdagradState", "RMSpropState", "AdadeltaState", "AdamState", "NAdamState",
     "AdamaxState", "RAdamState", "RpropState", "ASGDState",
+    "LionState", "ScheduleFreeState", "schedule_free_eval_point",
 ]
 
 
