@@ -136,19 +136,22 @@ def radam(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0,
         m_hat = m / (1.0 - b1t)
         bc2 = 1.0 - b2t
         rho = rho_inf - 2.0 * t * b2t / bc2
-        on = rho > 5.0
-        if not np.any(on):
+        if np.ndim(rho) == 0 and rho <= 5.0:         # one β₂ for all: skip the rectified step
             return shrink - m_hat * lr, RAdamState(t, m, v)
         adaptive = np.sqrt(bc2) / (np.sqrt(v) + eps)
-        rho_on = np.where(on, rho, 6.0)               # r is only used where ρ_t > 5
-        with np.errstate(invalid="ignore"):           # (there every factor is positive)
-            r = np.sqrt((rho_on - 4.0) * (rho_on - 2.0) * rho_inf
-                        / ((rho_inf - 4.0) * (rho_inf - 2.0) * rho_on))
-        step = m_hat * lr * adaptive * r
-        if not np.all(on):
-            step = np.where(on, step, m_hat * lr)
-        return shrink - step, RAdamState(t, m, v)
+        if np.ndim(rho) == 0:
+            return shrink - m_hat * lr * adaptive * _rect(rho, rho_inf), RAdamState(t, m, v)
+        on = rho > 5.0                                # a batch of β₂: choose per problem
+        with np.errstate(divide="ignore", invalid="ignore"):   # r is unused where ρ_t ≤ 5
+            step = m_hat * lr * adaptive * _rect(np.where(on, rho, 6.0), rho_inf)
+        return shrink - np.where(on, step, m_hat * lr), RAdamState(t, m, v)
 
     hparams = dict(lr=lr, betas=(b1, b2), eps=eps, weight_decay=weight_decay,
                    decoupled_weight_decay=decoupled)
     return Optimizer(name, hparams, init, update)
+
+
+def _rect(rho, rho_inf):
+    """RAdam's rectification r_t (real and in (0, 1) for 5 < ρ_t < ρ_∞)."""
+    return np.sqrt((rho - 4.0) * (rho - 2.0) * rho_inf
+                   / ((rho_inf - 4.0) * (rho_inf - 2.0) * rho))

@@ -134,7 +134,10 @@ def asgd(lr=1e-2, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0.0) -> Optimizer
             g = g + weight_decay * x
         u = -(lambd * eta) * x - eta * g
         x_new = x + u
-        ax = np.where(state.mu == 1, x_new, state.ax + (x_new - state.ax) * state.mu)
+        if np.ndim(state.mu) == 0:                    # torch copies x while μ = 1
+            ax = x_new if state.mu == 1 else state.ax + (x_new - state.ax) * state.mu
+        else:
+            ax = np.where(state.mu == 1, x_new, state.ax + (x_new - state.ax) * state.mu)
         eta_next = lr / np.power(1.0 + lambd * lr * t, alpha)   # np.power for scalars too, so
         mu_next = 1.0 / np.maximum(1.0, t - t0)                 # a batch equals single runs
         return u, ASGDState(t, _scalar(eta_next), _scalar(mu_next), ax)
