@@ -98,7 +98,8 @@ def muon(lr=1e-3, weight_decay=0.1, momentum=0.95, nesterov=True,
 def newton_schulz(G, coefficients=NS_COEFFICIENTS, steps=5, eps=1e-7) -> np.ndarray:
     """Muon's quintic Newton–Schulz iteration on the last two axes of G, in float64.
 
-    Works on the wide orientation (rows ≤ cols, transposing a tall G and back), starts
+    Works on the wide orientation (rows ≤ cols, transposing a tall G and back, as torch
+    does: the polynomial commutes with transposition, so this only makes XXᵀ small), starts
     from G divided by its Frobenius norm (at least ``eps``) and applies
     X ← aX + (b·XXᵀ + c·(XXᵀ)²)X ``steps`` times.
     """
