@@ -38,7 +38,7 @@ def adam_nobc(lr=1e-3, betas=(0.9, 0.999), eps=1e-8) -> Optimizer:
     Convention: an ablation for teaching; no library ships it under this name.
     """
     name = "adam_nobc"
-    lr = number(name, "lr", lr, 0.0, lo_open=True)
+    lr0 = number(name, "lr", lr, 0.0, lo_open=True)
     b1, b2 = pair(name, "betas", betas)
     eps = number(name, "eps", eps, 0.0)
 
@@ -46,13 +46,14 @@ def adam_nobc(lr=1e-3, betas=(0.9, 0.999), eps=1e-8) -> Optimizer:
         zeros = np.zeros_like(x, dtype=float)
         return AdamState(t=0, m=zeros, v=zeros, vmax=zeros)
 
-    def update(g, state, x):
+    def update(g, state, x, lr=None):
+        lr = lr0 if lr is None else lr
         m = b1 * state.m + (1.0 - b1) * g
         v = b2 * state.v + (1.0 - b2) * (g * g)
         u = -lr * m / (np.sqrt(v) + eps)
         return u, AdamState(state.t + 1, m, v, state.vmax)
 
-    return Optimizer(name, dict(lr=lr, betas=(b1, b2), eps=eps), init, update)
+    return Optimizer(name, dict(lr=lr0, betas=(b1, b2), eps=eps), init, update)
 
 
 def nobc_step_ratio(t, b1: float = 0.9, b2: float = 0.999) -> np.ndarray:

@@ -70,6 +70,8 @@ def adamw(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=Fals
 
     Decoupling matters because Adam divides the gradient, weight decay included, by
     √v; AdamW's decay is the same fraction ηλ for every coordinate.
+    Under a learning-rate schedule the fraction is that step's η·λ: the schedule
+    scales the decay too.
 
     Convention: torch's default λ is 1e-2 and the decay is scaled by η; Keras's AdamW
     defaults to λ = 4e-3, also scaled by η.
@@ -78,7 +80,7 @@ def adamw(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=Fals
 
 
 def _adam(name, lr, betas, eps, weight_decay, amsgrad, *, decoupled) -> Optimizer:
-    lr = number(name, "lr", lr, 0.0, lo_open=True)
+    lr0 = number(name, "lr", lr, 0.0, lo_open=True)
     b1, b2 = pair(name, "betas", betas)
     eps = number(name, "eps", eps, 0.0)
     weight_decay = number(name, "weight_decay", weight_decay, 0.0)
@@ -89,7 +91,8 @@ def _adam(name, lr, betas, eps, weight_decay, amsgrad, *, decoupled) -> Optimize
         zeros = np.zeros_like(x, dtype=float)
         return AdamState(t=0, m=zeros, v=zeros, vmax=zeros)
 
-    def update(g, state, x):
+    def update(g, state, x, lr=None):
+        lr = lr0 if lr is None else lr
         t = state.t + 1
         shrink = 0.0
         if use_decay and decoupled:
@@ -104,7 +107,7 @@ def _adam(name, lr, betas, eps, weight_decay, amsgrad, *, decoupled) -> Optimize
         u = -(lr / (1.0 - b1**t)) * m / den
         return shrink + u, AdamState(t, m, v, vmax)
 
-    hparams = dict(lr=lr, betas=(b1, b2), eps=eps, weight_decay=weight_decay, amsgrad=amsgrad)
+    hparams = dict(lr=lr0, betas=(b1, b2), eps=eps, weight_decay=weight_decay, amsgrad=amsgrad)
     return Optimizer(name, hparams, init, update)
 
 
@@ -143,7 +146,7 @@ def nadam(lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, momentum_deca
     within tens of steps instead of thousands.
     """
     name = "nadam"
-    lr = number(name, "lr", lr, 0.0, lo_open=True)
+    lr0 = number(name, "lr", lr, 0.0, lo_open=True)
     b1, b2 = pair(name, "betas", betas)
     eps = number(name, "eps", eps, 0.0)
     weight_decay = number(name, "weight_decay", weight_decay, 0.0)
@@ -155,7 +158,8 @@ def nadam(lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, momentum_deca
         zeros = np.zeros_like(x, dtype=float)
         return NAdamState(t=0, P=1.0, m=zeros, v=zeros)
 
-    def update(g, state, x):
+    def update(g, state, x, lr=None):
+        lr = lr0 if lr is None else lr
         t = state.t + 1
         shrink = 0.0
         if use_decay and decoupled:
@@ -171,6 +175,6 @@ def nadam(lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, momentum_deca
         u = -lr * (1.0 - mu) / (1.0 - P) * g / r - lr * mu_next / (1.0 - P * mu_next) * m / r
         return shrink + u, NAdamState(t, P, m, v)
 
-    hparams = dict(lr=lr, betas=(b1, b2), eps=eps, weight_decay=weight_decay,
+    hparams = dict(lr=lr0, betas=(b1, b2), eps=eps, weight_decay=weight_decay,
                    momentum_decay=psi, decoupled_weight_decay=decoupled)
     return Optimizer(name, hparams, init, update)

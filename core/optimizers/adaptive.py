@@ -37,12 +37,14 @@ def adagrad(lr=1e-2, lr_decay=0.0, weight_decay=0.0, initial_accumulator_value=0
         \end{aligned}
 
     The sum only grows, so every coordinate's step shrinks for good.
+    Under a learning-rate schedule η is that step's rate, and lr_decay divides it
+    further (torch's clr uses the scheduled η).
 
     Convention: torch adds ε outside the root and starts s at 0; Keras starts s at 0.1
     and puts ε = 1e-7 inside the root.
     """
     name = "adagrad"
-    lr = number(name, "lr", lr, 0.0, lo_open=True)
+    lr0 = number(name, "lr", lr, 0.0, lo_open=True)
     lr_decay = number(name, "lr_decay", lr_decay, 0.0)
     weight_decay = number(name, "weight_decay", weight_decay, 0.0)
     s0 = number(name, "initial_accumulator_value", initial_accumulator_value, 0.0)
@@ -52,7 +54,8 @@ def adagrad(lr=1e-2, lr_decay=0.0, weight_decay=0.0, initial_accumulator_value=0
     def init(x):
         return AdagradState(t=0, s=np.zeros_like(x, dtype=float) + s0)
 
-    def update(g, state, x):
+    def update(g, state, x, lr=None):
+        lr = lr0 if lr is None else lr
         t = state.t + 1
         if use_decay:
             g = g + weight_decay * x
@@ -60,7 +63,7 @@ def adagrad(lr=1e-2, lr_decay=0.0, weight_decay=0.0, initial_accumulator_value=0
         s = state.s + g * g
         return -clr * g / (np.sqrt(s) + eps), AdagradState(t, s)
 
-    hparams = dict(lr=lr, lr_decay=lr_decay, weight_decay=weight_decay,
+    hparams = dict(lr=lr0, lr_decay=lr_decay, weight_decay=weight_decay,
                    initial_accumulator_value=s0, eps=eps)
     return Optimizer(name, hparams, init, update)
 
@@ -102,7 +105,7 @@ def rmsprop(lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0,
     round-off, where torch would return NaN.
     """
     name = "rmsprop"
-    lr = number(name, "lr", lr, 0.0, lo_open=True)
+    lr0 = number(name, "lr", lr, 0.0, lo_open=True)
     alpha = number(name, "alpha", alpha, 0.0, 1.0)
     eps = number(name, "eps", eps, 0.0)
     weight_decay = number(name, "weight_decay", weight_decay, 0.0)
@@ -114,7 +117,8 @@ def rmsprop(lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0,
         zeros = np.zeros_like(x, dtype=float)
         return RMSpropState(t=0, v=zeros, ga=zeros, buf=zeros)
 
-    def update(g, state, x):
+    def update(g, state, x, lr=None):
+        lr = lr0 if lr is None else lr
         t = state.t + 1
         if use_decay:
             g = g + weight_decay * x
@@ -130,7 +134,7 @@ def rmsprop(lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0,
             return -lr * buf, RMSpropState(t, v, ga, buf)
         return -lr * g / r, RMSpropState(t, v, ga, state.buf)
 
-    hparams = dict(lr=lr, alpha=alpha, eps=eps, weight_decay=weight_decay,
+    hparams = dict(lr=lr0, alpha=alpha, eps=eps, weight_decay=weight_decay,
                    momentum=momentum, centered=centered)
     return Optimizer(name, hparams, init, update)
 
@@ -165,7 +169,7 @@ def adadelta(lr=1.0, rho=0.9, eps=1e-6, weight_decay=0.0) -> Optimizer:
     η = 1, ρ = 0.9, ε = 1e-6, Keras's η = 1e-3, ρ = 0.95, ε = 1e-7.
     """
     name = "adadelta"
-    lr = number(name, "lr", lr, 0.0, lo_open=True)
+    lr0 = number(name, "lr", lr, 0.0, lo_open=True)
     rho = number(name, "rho", rho, 0.0, 1.0)
     eps = number(name, "eps", eps, 0.0)
     weight_decay = number(name, "weight_decay", weight_decay, 0.0)
@@ -175,7 +179,8 @@ def adadelta(lr=1.0, rho=0.9, eps=1e-6, weight_decay=0.0) -> Optimizer:
         zeros = np.zeros_like(x, dtype=float)
         return AdadeltaState(t=0, v=zeros, w=zeros)
 
-    def update(g, state, x):
+    def update(g, state, x, lr=None):
+        lr = lr0 if lr is None else lr
         t = state.t + 1
         if use_decay:
             g = g + weight_decay * x
@@ -184,5 +189,5 @@ def adadelta(lr=1.0, rho=0.9, eps=1e-6, weight_decay=0.0) -> Optimizer:
         w = rho * state.w + (1.0 - rho) * (d * d)
         return -lr * d, AdadeltaState(t, v, w)
 
-    hparams = dict(lr=lr, rho=rho, eps=eps, weight_decay=weight_decay)
+    hparams = dict(lr=lr0, rho=rho, eps=eps, weight_decay=weight_decay)
     return Optimizer(name, hparams, init, update)

@@ -14,10 +14,10 @@ page can hand the same knobs to either convention; only defaults and formulas di
   of 0.004, so the schedule warms up within tens of steps instead of thousands;
 - weight decay is always decoupled: x ← x − η·λ·x before the step.
 
-Every rule returns an :class:`Optimizer` named ``"keras_<name>"`` whose state is the
-torch rule's state record, so the same code reads its buffers. As in
-:mod:`core.optimizers`, each docstring carries the update in LaTeX and a
-``Convention:`` paragraph, read by :func:`keras_latex` and :func:`keras_convention`.
+Every rule returns an :class:`Optimizer` named ``"keras_<name>"`` whose state is the torch
+rule's state record, so the same code reads its buffers; ``update(g, state, x, lr=None)``
+takes the step's rate as the torch rules do. Each docstring carries the update in LaTeX
+and a ``Convention:`` paragraph, read by :func:`keras_latex` and :func:`keras_convention`.
 """
 
 from __future__ import annotations
@@ -34,13 +34,14 @@ from .adaptive import AdagradState, RMSpropState, adadelta
 from .sgd import sgd
 
 
-def _decoupled(name: str, inner: Optimizer, lr, weight_decay, hparams: dict) -> Optimizer:
-    """Wrap ``inner`` with Keras's weight decay: u = −η·λ·x + inner step (g taken at x)."""
+def _decoupled(name: str, inner: Optimizer, lr0, weight_decay, hparams: dict) -> Optimizer:
+    """Wrap ``inner`` with Keras's weight decay at the step's rate η: u = −η·λ·x + inner step."""
     weight_decay = number(name, "weight_decay", weight_decay, 0.0)
     use_decay = not is_off(weight_decay)
 
-    def update(g, state, x):
-        u, state = inner.update(g, state, x)
+    def update(g, state, x, lr=None):
+        lr = lr0 if lr is None else lr
+        u, state = inner.update(g, state, x, lr)
         return (u - lr * weight_decay * x if use_decay else u), state
 
     return Optimizer(name, {**hparams, "weight_decay": weight_decay}, inner.init, update)
@@ -57,14 +58,20 @@ def keras_sgd(lr=0.01, momentum=0.0, nesterov=False, weight_decay=0.0) -> Optimi
                              x_{t-1} + v_t & \text{otherwise} \end{cases}
         \end{aligned}
 
-    With η constant, v_t = −η b_t for torch's buffer b, so the points are torch's.
+    With η constant, v_t = −η b_t for torch's buffer b, so the points are torch's. Under a
+    schedule v keeps past rates: torch's rule at its own η₀ fed (η_t/η₀)·g_t, as here.
 
     Convention: only the default learning rate differs from torch (0.01 against
     1e-3) and weight decay, if any, is decoupled: x ← x − ηλx.
     """
-    inner = sgd(lr=lr, momentum=momentum, nesterov=nesterov)
-    hp = {k: inner.hparams[k] for k in ("lr", "momentum", "nesterov")}
-    return _decoupled("keras_sgd", inner, inner.hparams["lr"], weight_decay, hp)
+    torch_rule = sgd(lr=lr, momentum=momentum, nesterov=nesterov)
+    lr0 = torch_rule.hparams["lr"]
+
+    def update(g, state, x, lr=None):
+        return torch_rule.update(g if lr is None else lr / lr0 * g, state, x)
+
+    hp = {k: torch_rule.hparams[k] for k in ("lr", "momentum", "nesterov")}
+    return _decoupled("keras_sgd", torch_rule._replace(update=update), lr0, weight_decay, hp)
 
 
 def keras_adagrad(lr=1e-3, initial_accumulator_value=0.1, eps=1e-7,
@@ -83,20 +90,20 @@ def keras_adagrad(lr=1e-3, initial_accumulator_value=0.1, eps=1e-7,
     steps where gradients are small. There is no lr_decay.
     """
     name = "keras_adagrad"
-    lr = number(name, "lr", lr, 0.0, lo_open=True)
+    lr0 = number(name, "lr", lr, 0.0, lo_open=True)
     s0 = number(name, "initial_accumulator_value", initial_accumulator_value, 0.0)
     eps = number(name, "eps", eps, 0.0)
 
     def init(x):
         return AdagradState(t=0, s=np.zeros_like(x, dtype=float) + s0)
 
-    def update(g, state, x):
+    def update(g, state, x, lr):                       # lr: resolved by _decoupled
         s = state.s + g * g
         return -lr * g / np.sqrt(s + eps), AdagradState(state.t + 1, s)
 
     inner = Optimizer(name, {}, init, update)
-    hp = dict(lr=lr, initial_accumulator_value=s0, eps=eps)
-    return _decoupled(name, inner, lr, weight_decay, hp)
+    hp = dict(lr=lr0, initial_accumulator_value=s0, eps=eps)
+    return _decoupled(name, inner, lr0, weight_decay, hp)
 
 
 def keras_rmsprop(lr=1e-3, alpha=0.9, eps=1e-7, weight_decay=0.0, momentum=0.0,
@@ -115,15 +122,15 @@ def keras_rmsprop(lr=1e-3, alpha=0.9, eps=1e-7, weight_decay=0.0, momentum=0.0,
         x_t = x_{t-1} - \eta\, g_t / r_t \quad (\mu = 0)
         \end{aligned}
 
-    Keras calls ρ ``rho``; here it keeps torch's name ``alpha``. Keras's momentum
-    variable is η·b_t, the same points while η stays constant.
+    Keras calls ρ ``rho``; here it keeps torch's name ``alpha``. Keras's momentum is
+    V_t = μ V_{t−1} + η_t g_t/r_t, x_t = x_{t−1} − V_t; the state keeps b_t = V_t/η₀.
 
     Convention: torch uses α = 0.99 and √v + ε with ε = 1e-8; Keras ρ = 0.9 and
     √(v + ε) with ε = 1e-7. With the shorter memory of ρ = 0.9 the first step is
     about η/√(1−ρ) ≈ 3.2·η rather than 10·η.
     """
     name = "keras_rmsprop"
-    lr = number(name, "lr", lr, 0.0, lo_open=True)
+    lr0 = number(name, "lr", lr, 0.0, lo_open=True)
     alpha = number(name, "alpha", alpha, 0.0, 1.0)
     eps = number(name, "eps", eps, 0.0)
     momentum = number(name, "momentum", momentum, 0.0)
@@ -134,17 +141,17 @@ def keras_rmsprop(lr=1e-3, alpha=0.9, eps=1e-7, weight_decay=0.0, momentum=0.0,
         zeros = np.zeros_like(x, dtype=float)
         return RMSpropState(t=0, v=zeros, ga=zeros, buf=zeros)
 
-    def update(g, state, x):
+    def update(g, state, x, lr):
         v = alpha * state.v + (1.0 - alpha) * (g * g)
         ga = alpha * state.ga + (1.0 - alpha) * g if centered else state.ga
         r = np.sqrt(np.maximum(v - ga * ga, 0.0) + eps) if centered else np.sqrt(v + eps)
-        buf = momentum * state.buf + g / r if use_momentum else state.buf
-        u = -lr * buf if use_momentum else -lr * g / r
+        buf = momentum * state.buf + lr / lr0 * (g / r) if use_momentum else state.buf
+        u = -lr0 * buf if use_momentum else -lr * g / r     # lr / lr0 = 1.0 while η = η₀
         return u, RMSpropState(state.t + 1, v, ga, buf)
 
     inner = Optimizer(name, {}, init, update)
-    hp = dict(lr=lr, alpha=alpha, eps=eps, momentum=momentum, centered=centered)
-    return _decoupled(name, inner, lr, weight_decay, hp)
+    hp = dict(lr=lr0, alpha=alpha, eps=eps, momentum=momentum, centered=centered)
+    return _decoupled(name, inner, lr0, weight_decay, hp)
 
 
 def keras_adadelta(lr=1e-3, rho=0.95, eps=1e-7, weight_decay=0.0) -> Optimizer:
@@ -211,7 +218,7 @@ def keras_adamw(lr=1e-3, betas=(0.9, 0.999), eps=1e-7, weight_decay=4e-3,
 
 
 def _keras_adam(name, lr, betas, eps, weight_decay, amsgrad) -> Optimizer:
-    lr = number(name, "lr", lr, 0.0, lo_open=True)
+    lr0 = number(name, "lr", lr, 0.0, lo_open=True)
     b1, b2 = pair(name, "betas", betas)
     eps = number(name, "eps", eps, 0.0)
     amsgrad = flag(name, "amsgrad", amsgrad)
@@ -220,7 +227,7 @@ def _keras_adam(name, lr, betas, eps, weight_decay, amsgrad) -> Optimizer:
         zeros = np.zeros_like(x, dtype=float)
         return AdamState(t=0, m=zeros, v=zeros, vmax=zeros)
 
-    def update(g, state, x):
+    def update(g, state, x, lr):
         t = state.t + 1
         m = b1 * state.m + (1.0 - b1) * g
         v = b2 * state.v + (1.0 - b2) * (g * g)
@@ -230,8 +237,8 @@ def _keras_adam(name, lr, betas, eps, weight_decay, amsgrad) -> Optimizer:
         return u, AdamState(t, m, v, vmax)
 
     inner = Optimizer(name, {}, init, update)
-    hp = dict(lr=lr, betas=(b1, b2), eps=eps, amsgrad=amsgrad)
-    return _decoupled(name, inner, lr, weight_decay, hp)
+    hp = dict(lr=lr0, betas=(b1, b2), eps=eps, amsgrad=amsgrad)
+    return _decoupled(name, inner, lr0, weight_decay, hp)
 
 
 def keras_nadam(lr=1e-3, betas=(0.9, 0.999), eps=1e-7, weight_decay=0.0) -> Optimizer:
@@ -288,8 +295,6 @@ def keras_convention(name: str) -> str:
 
 
 def _rule(name: str) -> Callable[..., Optimizer]:
-    try:
+    if isinstance(name, str) and name in KERAS_RULES:
         return KERAS_RULES[name]
-    except (KeyError, TypeError):
-        raise ValueError(f"unknown optimizer {name!r}; choose one of "
-                         f"{', '.join(KERAS_NAMES)}") from None
+    raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(KERAS_NAMES)}")

@@ -39,7 +39,7 @@ def sgd(lr=1e-3, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False) 
     points while η stays constant.
     """
     name = "sgd"
-    lr = number(name, "lr", lr, 0.0, lo_open=True)
+    lr0 = number(name, "lr", lr, 0.0, lo_open=True)
     momentum = number(name, "momentum", momentum, 0.0)
     dampening = number(name, "dampening", dampening, 0.0, 1.0)
     weight_decay = number(name, "weight_decay", weight_decay, 0.0)
@@ -53,7 +53,8 @@ def sgd(lr=1e-3, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False) 
     def init(x):
         return SGDState(t=0, buf=np.zeros_like(x, dtype=float))
 
-    def update(g, state, x):
+    def update(g, state, x, lr=None):
+        lr = lr0 if lr is None else lr
         t = state.t + 1
         if use_decay:
             g = g + weight_decay * x
@@ -66,6 +67,6 @@ def sgd(lr=1e-3, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False) 
             d = np.where(plain, g, d)
         return -lr * d, SGDState(t, buf)
 
-    hparams = dict(lr=lr, momentum=momentum, dampening=dampening,
+    hparams = dict(lr=lr0, momentum=momentum, dampening=dampening,
                    weight_decay=weight_decay, nesterov=nesterov)
     return Optimizer(name, hparams, init, update)
