@@ -22,10 +22,12 @@ import inspect
 from collections.abc import Callable
 
 from ._base import Optimizer
+from .adafactor import AdafactorState, FactoredState, adafactor
 from .adam import AdamState, NAdamState, adam, adamw, nadam
 from .adam_variants import AdamaxState, RAdamState, adamax, radam
 from .adaptive import AdadeltaState, AdagradState, RMSpropState, adadelta, adagrad, rmsprop
 from .lion import LionState, lion
+from .muon import MuonState, muon
 from .rprop_asgd import ASGDState, RpropState, asgd, rprop
 from .schedule_free import ScheduleFreeState, schedule_free_adamw, schedule_free_eval_point
 from .sgd import SGDState, sgd
@@ -37,18 +39,21 @@ FIRST_SEVEN: dict[str, Callable[..., Optimizer]] = {
 # Beyond the first seven: torch 2.13's other rules, then two from reference packages.
 NEWER: dict[str, Callable[..., Optimizer]] = {
     "adamax": adamax, "radam": radam, "rprop": rprop, "asgd": asgd,
+    "adafactor": adafactor, "muon": muon,
     "lion": lion, "schedule_free_adamw": schedule_free_adamw,
 }
 RULES: dict[str, Callable[..., Optimizer]] = {**FIRST_SEVEN, **NEWER}
 OPTIMIZER_NAMES: tuple[str, ...] = tuple(FIRST_SEVEN)   # the seven the article teaches
 NEWER_NAMES: tuple[str, ...] = tuple(NEWER)
 ALL_NAMES: tuple[str, ...] = tuple(RULES)
+MATRIX_NAMES: tuple[str, ...] = ("muon",)   # rules that need matrix-shaped parameters
 
 __all__ = [
     "OPTIMIZER_NAMES", "NEWER_NAMES", "ALL_NAMES", "Optimizer", "make", "defaults", "latex", "convention",
     "SGDState", "AdagradState", "RMSpropState", "AdadeltaState", "AdamState", "NAdamState",
     "AdamaxState", "RAdamState", "RpropState", "ASGDState",
     "LionState", "ScheduleFreeState", "schedule_free_eval_point",
+    "MATRIX_NAMES", "AdafactorState", "FactoredState", "MuonState",
 ]
 
 
