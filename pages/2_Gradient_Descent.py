@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui.frame import setup
 from ui.gradient_descent.chain_rule import chain_rule_section
+from ui.gradient_descent.conditioning import conditioning_section
 from ui.gradient_descent.mini_batch import mini_batch_section
 from ui.gradient_descent.one_weight import one_weight_section
 from ui.gradient_descent.two_weights import two_weights_section
@@ -19,3 +20,4 @@ one_weight_section(F)
 two_weights_section(F)
 settings = mini_batch_section(F)
 chain_rule_section(F, settings)
+conditioning_section(F)
