@@ -39,16 +39,18 @@ def cid(case):
     return name + "".join(f"-{k}={v}" for k, v in hp.items())
 
 
-def reference(name, hp, grads, x0):
-    """The Keras update, transcribed as plain loops from Keras 3's ``update_step``s."""
+def reference(name, hp, grads, x0, lrs=None):
+    """The Keras update, transcribed as plain loops from Keras 3's ``update_step``s
+    (``lrs``: the rate of each step, as a Keras LearningRateSchedule gives it)."""
     h = {**keras_defaults(name), **hp}
-    lr, wd = h["lr"], h.get("weight_decay", 0.0)
+    wd = h.get("weight_decay", 0.0)
+    lrs = [h["lr"]] * len(grads) if lrs is None else lrs
     x, pts = np.array(x0, dtype=float), []
     a = b = c = np.zeros_like(x)
     if name == "adagrad":
         a = a + h["initial_accumulator_value"]
     u_prod = 1.0
-    for t, g in enumerate(grads, start=1):
+    for t, (g, lr) in enumerate(zip(grads, lrs, strict=True), start=1):
         x = x - lr * wd * x                            # decoupled weight decay first
         if name == "sgd":
             a = h["momentum"] * a - lr * g             # velocity
@@ -100,6 +102,26 @@ def test_rule_matches_keras_formula_over_many_steps(case):
     ref = reference(name, hp, ours.gradients, X0)
     err = np.max(np.abs(ours.points[1:] - ref) / (1 + np.abs(ref)))
     assert err < 1e-11, f"{cid(case)}: largest relative difference {err:.2e}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=cid)
+def test_rule_follows_keras_when_the_rate_changes_every_step(case):
+    """A cosine schedule (down to 0 at step 81 and back up): each rule reads the step's
+    rate where Keras does, so momentum velocities keep the rates of past steps."""
+    from core.schedules import lr_sequence
+    name, hp = case
+    opt = make_keras(name, **hp)
+    lrs = lr_sequence("cosine_annealing_lr", opt.hparams["lr"], STEPS, T_max=80)
+    x, state, pts, grads = np.array(X0), opt.init(X0), [], []
+    for lr in lrs:
+        grads.append(Wobbly().grad(x))
+        u, state = opt.update(grads[-1], state, x, lr=lr)
+        x = x + u
+        pts.append(x)
+    ref = reference(name, hp, grads, X0, lrs)
+    err = np.max(np.abs(np.array(pts) - ref) / (1 + np.abs(ref)))
+    assert err < 1e-11, f"{cid(case)}: largest relative difference {err:.2e}"
+    assert np.max(np.abs(reference(name, hp, grads, X0) - ref)) > 1e3 * err
 
 
 def test_keras_defaults_are_kerass():
@@ -233,6 +255,32 @@ def test_against_real_keras(case):
         opt.apply_gradients([(keras.ops.convert_to_tensor(g), var)])
         points.append(keras.ops.convert_to_numpy(var.value).copy())
     err = np.max(np.abs(ours.points - np.array(points)) / (1 + np.abs(ours.points)))
+    assert err < 1e-9, f"{cid(case)}: largest relative difference from Keras {err:.2e}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=cid)
+def test_against_real_keras_with_the_rate_set_before_every_step(case):
+    """Keras's learning_rate variable assigned a cosine-scheduled value before each
+    apply_gradients; our rule gets the same value as ``lr``."""
+    from core.schedules import lr_sequence
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    keras = pytest.importorskip("keras")
+    keras.config.set_floatx("float64")
+    name, hp = case
+    ours = make_keras(name, **hp)
+    lrs = lr_sequence("cosine_annealing_lr", ours.hparams["lr"], 100, T_max=40)
+    var = keras.Variable(X0.copy(), dtype="float64")
+    opt = getattr(keras.optimizers, KERAS_CLASS[name])(**keras_kwargs(name, hp))
+    x, state, err = X0.copy(), ours.init(X0), 0.0
+    for lr in lrs:
+        g = Wobbly().grad(x)
+        u, state = ours.update(g, state, x, lr=lr)
+        x = x + u
+        opt.learning_rate.assign(float(lr))
+        opt.apply_gradients([(keras.ops.convert_to_tensor(g), var)])
+        theirs = keras.ops.convert_to_numpy(var.value)
+        err = max(err, float(np.max(np.abs(x - theirs) / (1 + np.abs(x)))))
+        x = theirs.copy()                  # replay: both sides continue from Keras's point
     assert err < 1e-9, f"{cid(case)}: largest relative difference from Keras {err:.2e}"
 
 

@@ -107,3 +107,62 @@ def test_a_learning_rate_sweep_matches_torch_run_by_run(name):
     for b, lr in enumerate(lrs):
         want, _ = torch_path(name, {"lr": float(lr)}, X0, 60)
         np.testing.assert_allclose(swept[:, b], want, rtol=1e-9, atol=1e-12)
+
+
+# A per-step learning rate: torch's param_groups[0]["lr"] set before every step.
+def scheduled_rates(lr0, steps):
+    """Cosine annealing with T_max = 120 over 300 steps: down to 0 at step 121, back up
+    and down again, so the rate changes at every step and passes through 0."""
+    from core.schedules import lr_sequence
+    return lr_sequence("cosine_annealing_lr", lr0, steps, T_max=120)
+
+
+def torch_path_scheduled(name, hp, x0, lrs):
+    p = torch.tensor(x0, dtype=torch.float64, requires_grad=True)
+    opt = getattr(torch.optim, TORCH[name])([p], foreach=False, **hp)
+    points, grads = [p.detach().numpy().copy()], []
+    for lr in lrs:
+        opt.param_groups[0]["lr"] = float(lr)
+        grads.append(Wobbly().grad(points[-1]))
+        p.grad = torch.from_numpy(grads[-1].copy())
+        opt.step()
+        points.append(p.detach().numpy().copy())
+    return np.array(points), np.array(grads)
+
+
+def replay_scheduled(opt, x0, grads, lrs):
+    x = np.array(x0, dtype=float)
+    state, points = opt.init(x), [x]
+    for g, lr in zip(grads, lrs, strict=True):
+        u, state = opt.update(g, state, x, lr=lr)
+        x = x + u
+        points.append(x)
+    return np.array(points)
+
+
+@pytest.mark.parametrize("case", CONFIGS, ids=case_id)
+def test_matches_torch_when_the_groups_lr_changes_every_step(case):
+    name, hp = case
+    ours = make(name, **hp)
+    lrs = scheduled_rates(ours.hparams["lr"], STEPS)
+    want, grads = torch_path_scheduled(name, hp, X0, lrs)
+    got = replay_scheduled(ours, X0, grads, lrs)
+    err = np.max(np.abs(got - want)) / np.max(np.abs(want))
+    assert err < 1e-12, f"{name} {hp}: largest gap to torch {err:.2e} (relative to |x|max)"
+    constant = replay(ours, X0, grads)
+    assert np.max(np.abs(constant - want)) > 1e3 * err, "the schedule changed nothing"
+
+
+@pytest.mark.parametrize("name", ["sgd", "adagrad", "adam", "adamw"])
+def test_a_scheduled_sweep_matches_torch_rate_by_rate(name):
+    """lr of shape (3, 1): each row follows torch with its own scheduled rates."""
+    hp = {"momentum": 0.9} if name == "sgd" else {"lr_decay": 0.05} if name == "adagrad" else {}
+    base = np.array([[0.01], [0.05], [0.2]])
+    lrs = scheduled_rates(base, 80)                    # (80, 3, 1)
+    x = np.broadcast_to(X0, (3, 3))
+    want = [torch_path_scheduled(name, {**hp, "lr": float(b)}, X0, lrs[:, i, 0])
+            for i, b in enumerate(base[:, 0])]
+    grads = np.stack([g for _, g in want], axis=1)      # (80, 3, 3)
+    got = replay_scheduled(make(name, lr=base, **hp), x, grads, lrs)
+    for i in range(3):
+        np.testing.assert_allclose(got[:, i], want[i][0], rtol=1e-12, atol=1e-14)
