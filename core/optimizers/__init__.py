@@ -5,11 +5,20 @@
 >>> state = opt.init(x)                  # x: float array of shape (..., d)
 >>> u, state = opt.update(g, state, x)   # the next point is x + u
 
-Keyword names and defaults are torch's. Every rule is elementwise over the last
-axis, so ``x`` of shape (B, d) runs B independent problems, and any hyperparameter
-may be an array broadcasting against ``x`` (``lr`` of shape (B, 1) sweeps B learning
-rates in one call). The UI's "Momentum" and "Nesterov" are ``sgd`` with
-``momentum > 0`` (and ``nesterov=True``).
+Keyword names and defaults are torch's (for Lion and Schedule-Free AdamW, which torch
+lacks, those of their reference packages). The first seven rules (:data:`OPTIMIZER_NAMES`,
+the article's) and most newer ones are elementwise over the last axis, so ``x`` of shape
+(B, d) runs B independent problems, and any hyperparameter may be an array broadcasting
+against ``x`` (``lr`` of shape (B, 1) sweeps B learning rates in one call). Two newer
+rules look at a whole parameter: Adafactor scales by RMS norms over the last axis (or,
+with ``matrix=True``, keeps row and column statistics of the last two axes), and Muon
+(:data:`MATRIX_NAMES`) orthogonalises the step of a weight matrix of shape (..., m, n).
+:mod:`core.optimizers.groups` gives the slices of one flat parameter vector their own
+rules (Muon on a network's weight matrix, AdamW on the rest). The UI's "Momentum" and
+"Nesterov" are ``sgd`` with ``momentum > 0`` (and ``nesterov=True``).
+
+``update(g, state, x, lr=None)`` takes the learning rate of this step (a schedule's,
+:mod:`core.schedules`); each rule reads it where torch reads the group's rate.
 
 Each rule's docstring carries its update in LaTeX (the ``.. math::`` block) and a
 ``Convention:`` paragraph; :func:`latex` and :func:`convention` hand those to the
@@ -49,11 +58,12 @@ ALL_NAMES: tuple[str, ...] = tuple(RULES)
 MATRIX_NAMES: tuple[str, ...] = ("muon",)   # rules that need matrix-shaped parameters
 
 __all__ = [
-    "OPTIMIZER_NAMES", "NEWER_NAMES", "ALL_NAMES", "Optimizer", "make", "defaults", "latex", "convention",
+    "OPTIMIZER_NAMES", "NEWER_NAMES", "ALL_NAMES", "MATRIX_NAMES", "Optimizer", "make",
+    "defaults", "latex", "convention",
     "SGDState", "AdagradState", "RMSpropState", "AdadeltaState", "AdamState", "NAdamState",
     "AdamaxState", "RAdamState", "RpropState", "ASGDState",
     "LionState", "ScheduleFreeState", "schedule_free_eval_point",
-    "MATRIX_NAMES", "AdafactorState", "FactoredState", "MuonState",
+    "AdafactorState", "FactoredState", "MuonState",
 ]
 
 
