@@ -16,6 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from core.optimizers import Optimizer
+from core.schedules import Schedule
 
 DEFAULT_BOUND = 1e6
 MAX_STEPS = 100_000
@@ -58,7 +59,7 @@ class Trajectory(NamedTuple):
 
 def run(optimizer: Optimizer, objective, x0, steps: int, *, grad_noise: float = 0.0,
         seed: int | None = None, record_states: bool = False,
-        track_loss: bool = True) -> Trajectory:
+        track_loss: bool = True, schedule: Schedule | None = None) -> Trajectory:
     """Take ``steps`` steps of ``optimizer`` on ``objective`` from ``x0``.
 
     x_{k+1} = x_k + u_k,  (u_k, state) = optimizer.update(g_k, state, x_k),
@@ -74,6 +75,12 @@ def run(optimizer: Optimizer, objective, x0, steps: int, *, grad_noise: float = 
     ``track_loss=False`` skips evaluating f at every point (for objectives where f
     is expensive, such as a full data set); divergence is then judged on the points
     and gradients alone.
+
+    ``schedule`` (a :class:`core.schedules.Schedule`; None keeps the rate constant) sets
+    the rate of every step as a torch scheduler would: η_k = rates[k] with
+    rates = schedule.rates(optimizer.hparams["lr"], steps), handed to the rule as
+    ``update(g_k, state, x_k, lr=η_k)``. Nothing else is scaled. An array ``lr`` of
+    shape (B, 1) gives rates of shape (steps, B, 1), one schedule per trajectory.
     """
     steps = _check_steps(steps)
     sigma = float(grad_noise)
@@ -92,13 +99,17 @@ def run(optimizer: Optimizer, objective, x0, steps: int, *, grad_noise: float = 
     points[0] = x
     state, kept = optimizer.init(x), []
     batch_grad = getattr(objective, "batch_grad", None)
+    lrs = step_rates(optimizer, schedule, steps)
     with np.errstate(all="ignore"):
         for k in range(steps):
             g = batch_grad(x, k) if batch_grad is not None else objective.grad(x)
             if noise is not None:
                 g = g + noise[k]
             gradients[k] = g
-            u, state = optimizer.update(g, state, x)
+            if lrs is None:
+                u, state = optimizer.update(g, state, x)
+            else:
+                u, state = optimizer.update(g, state, x, lr=lrs[k])
             updates[k] = u
             x = x + u
             points[k + 1] = x
@@ -107,6 +118,18 @@ def run(optimizer: Optimizer, objective, x0, steps: int, *, grad_noise: float = 
         losses = np.asarray(objective.f(points), dtype=float) if track_loss else None
     states = _stack(kept) if record_states else None
     return _cut(Trajectory(points, losses, gradients, updates, None, states), bound)
+
+
+def step_rates(optimizer: Optimizer, schedule: Schedule | None, steps: int):
+    """The rate of each step under ``schedule`` from the optimizer's own ``lr``
+    (shape (steps,) + shape(lr)), or None for no schedule."""
+    if schedule is None:
+        return None
+    if not isinstance(schedule, Schedule):
+        raise ValueError(f"schedule must be a core.schedules.Schedule or None, got {schedule!r}")
+    if "lr" not in optimizer.hparams:
+        raise ValueError(f"{optimizer.name} has no learning rate to schedule")
+    return schedule.rates(optimizer.hparams["lr"], steps)
 
 
 def gradient_noise(sigma: float, seed: int | None, steps: int, d: int) -> np.ndarray:

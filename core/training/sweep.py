@@ -30,6 +30,7 @@ from typing import NamedTuple
 import numpy as np
 
 from core.optimizers import make
+from core.schedules import Schedule
 from core.training.run import Trajectory, run
 
 CHECKPOINTS = 21          # loss samples per run when f is not tracked at every step
@@ -102,7 +103,8 @@ def best_index(score: np.ndarray, stable: np.ndarray) -> int:
 
 def sweep_lr(name: str, hparams: dict, objective, x0, steps: int, lrs=None, *,
              grad_noise: float = 0.0, seed: int | None = None, seeds=None,
-             final_loss=None, f_ref: float | None = None, keep=None, maker=make) -> Sweep:
+             final_loss=None, f_ref: float | None = None, keep=None, maker=make,
+             schedule: Schedule | None = None) -> Sweep:
     """Run ``name`` (other hyperparameters from ``hparams``) at every rate in ``lrs``.
 
     One call of :func:`core.training.run.run` per seed with ``lr`` of shape (n, 1) — the same
@@ -112,7 +114,8 @@ def sweep_lr(name: str, hparams: dict, objective, x0, steps: int, lrs=None, *,
     curve is then sampled at ``CHECKPOINTS`` steps). ``f_ref`` is the loss the gaps are
     measured from (default :func:`loss_floor`). ``keep(trajectory)`` -> (n,) bool adds
     a condition a stable run must meet (say, staying on the drawn map). ``maker`` builds
-    the optimizer (``core.optimizers.keras.make_keras`` for Keras).
+    the optimizer (``core.optimizers.keras.make_keras`` for Keras). ``schedule`` applies
+    to every rate of the grid (rates of shape (steps, n, 1)); the grid holds base rates.
     """
     lrs = lr_grid() if lrs is None else np.asarray(lrs, dtype=float)
     if lrs.ndim != 1 or lrs.size == 0:
@@ -125,7 +128,7 @@ def sweep_lr(name: str, hparams: dict, objective, x0, steps: int, lrs=None, *,
     parts = []
     for s in seeds:
         tr = run(maker(name, lr=lr, **hp), objective, x0, steps, grad_noise=grad_noise, seed=s,
-                 track_loss=final_loss is None)
+                 track_loss=final_loss is None, schedule=schedule)
         curve = tr.losses if final_loss is None else _sampled(final_loss, tr.points)
         score, stable = tuning_score(curve, tr.diverged_at, min(f_ref, float(curve.min())))
         if keep is not None:

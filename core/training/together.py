@@ -24,7 +24,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from core.training.run import DEFAULT_BOUND, _check_steps
+from core.schedules import Schedule
+from core.training.run import DEFAULT_BOUND, _check_steps, step_rates
 
 
 class Together(NamedTuple):
@@ -37,7 +38,8 @@ class Together(NamedTuple):
     diverged_at: np.ndarray
 
 
-def run_together(optimizers, objective, x0, steps: int, at, noise=None) -> Together:
+def run_together(optimizers, objective, x0, steps: int, at, noise=None,
+                 schedule: Schedule | None = None) -> Together:
     """Take ``steps`` steps of every optimizer from ``x0``, recording the points at the
     steps ``at`` (sorted, between 0 and ``steps``); see the module docstring.
 
@@ -45,6 +47,7 @@ def run_together(optimizers, objective, x0, steps: int, at, noise=None) -> Toget
     (n, 1)); the objective's ``batch_grad(x, k)`` (else ``grad(x)``) takes points of shape
     (R, batch…, d). The start must lie within the objective's bound. ``noise`` (steps, …)
     broadcasts against the batch: noise[k] is added to the gradient of step k.
+    ``schedule`` sets each optimizer's rate at every step from its own ``lr``, as in ``run``.
     """
     steps = _check_steps(steps)
     at = np.unique(np.asarray(at, dtype=int))
@@ -56,6 +59,7 @@ def run_together(optimizers, objective, x0, steps: int, at, noise=None) -> Toget
         raise ValueError("the start point lies outside the objective's bound")
     batch_grad = getattr(objective, "batch_grad", None)
     states = [opt.init(x[r]) for r, opt in enumerate(optimizers)]
+    lrs = [step_rates(opt, schedule, steps) for opt in optimizers]
     sane = np.ones(x.shape[:-1], dtype=bool)
     diverged_at = np.full(x.shape[:-1], -1)
     last_sane = x.copy()
@@ -70,7 +74,10 @@ def run_together(optimizers, objective, x0, steps: int, at, noise=None) -> Toget
             if noise is not None:
                 g = g + noise[k]
             for r, opt in enumerate(optimizers):
-                step[r], states[r] = opt.update(g[r], states[r], x[r])
+                if lrs[r] is None:
+                    step[r], states[r] = opt.update(g[r], states[r], x[r])
+                else:
+                    step[r], states[r] = opt.update(g[r], states[r], x[r], lr=lrs[r][k])
             nxt = x + step
             ok = np.all(np.abs(nxt) <= bound, axis=-1) & np.all(np.isfinite(g), axis=-1)
             fell = sane & ~ok
