@@ -246,3 +246,19 @@ def arrow_layers(arrows: pd.DataFrame, style: ChartStyle, colors: dict[str, str]
 def finish(chart, style: ChartStyle):
     """Configure a chart the page composed from layers (fonts, sizes, contrast)."""
     return style.configure(chart)
+
+
+def lr_schedule_chart(rates: pd.DataFrame, style: ChartStyle, *, step_title: str,
+                      y_title: str, log: bool = False, height: int | None = None):
+    """A learning-rate schedule η(t): columns ``step`` and ``lr`` (optionally ``series``
+    for several schedules, one line each). ``log`` puts η on a log axis (it must then be
+    positive). Finished and configured, small by default (a third of the usual height)."""
+    enc = [alt.X("step", type=Q, title=step_title, scale=alt.Scale(nice=False)),
+           alt.Y("lr", type=Q, title=y_title, scale=alt.Scale(type="log" if log else "linear",
+                                                              zero=not log))]
+    if "series" in rates:
+        enc.append(series_color(rates))
+    tip = [alt.Tooltip("step", type=Q), alt.Tooltip("lr", type=Q, format=".4g")]
+    chart = alt.Chart(rates, width=style.width, height=height or max(style.height // 3, 90))
+    return style.configure(chart.mark_line(strokeWidth=style.line_width, interpolate="step-after")
+                           .encode(*enc, tooltip=tip))
