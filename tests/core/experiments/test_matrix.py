@@ -70,21 +70,22 @@ def test_the_noisy_column_averages_the_tail_mean_over_seeds():
 @pytest.mark.parametrize("key", ["noisy", "sparse"])
 def test_one_run_of_every_row_scores_as_separate_sweeps(key):
     """cells() steps all rows (and noise seeds) together: the same numbers as one
-    sweep_lr per row, to rounding. (Bit for bit on most machines; on some CPUs BLAS
-    blocks the stacked product X·wᵀ of the sparse problem differently from the single
-    one, and the last digit of a loss moves.)"""
+    sweep_lr per row: the same stable rates, and their scores to 1e-9. (Bit for bit on
+    most machines; on some CPUs BLAS blocks the stacked product X·wᵀ of the sparse
+    problem differently from the single one, a last digit moves, and an unstable,
+    chaotic run amplifies it; the page never reads the score of an unstable rate.)"""
     sc, lrs = scenario(key, 2), lr_grid(1e-3, 30.0, 5)
     gap, score, stable = cells(ROWS, sc, 2, lrs)
     for i, row in enumerate(ROWS):
         sw = sweep_lr(RULE[row], hparams(row), sc.objective, sc.x0, sc.steps, lrs,
                       grad_noise=sc.grad_noise, seed=2, seeds=range(2, 2 + NOISE_SEEDS),
                       final_loss=sc.final_loss, f_ref=sc.f_ref)
-        np.testing.assert_allclose(score[i], sw.score, rtol=1e-13, atol=1e-14, err_msg=row)
         np.testing.assert_array_equal(stable[i], sw.stable, err_msg=row)
+        ok = sw.stable
+        np.testing.assert_allclose(score[i][ok], sw.score[ok], rtol=1e-9, atol=1e-12, err_msg=row)
         if key == "sparse":
-            diverged = sw.diverged_at >= 0
-            np.testing.assert_allclose(gap[i][~diverged], (sw.final_loss - sc.f_ref)[~diverged],
-                                       rtol=1e-13, atol=1e-15, err_msg=row)
+            np.testing.assert_allclose(gap[i][ok], (sw.final_loss - sc.f_ref)[ok],
+                                       rtol=1e-9, atol=1e-12, err_msg=row)
 
 
 def test_same_seed_same_matrix_other_seed_only_changes_random_columns(matrix):
