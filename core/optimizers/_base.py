@@ -31,6 +31,14 @@ class Optimizer(NamedTuple):
         shapes = [np.shape(v) for v in _flat(self.hparams.values())]
         return np.broadcast_shapes(tuple(x_shape), *shapes)
 
+    def step_rates(self, schedule, steps: int):
+        """The ``lr`` to hand :attr:`update` at each of ``steps`` steps under ``schedule``
+        (a :class:`core.schedules.Schedule`), started from this rule's own rate:
+        ``schedule.rates(hparams["lr"], steps)``, indexed by step."""
+        if "lr" not in self.hparams:
+            raise ValueError(f"{self.name} has no learning rate to schedule")
+        return schedule.rates(self.hparams["lr"], steps)
+
 
 def _flat(values):
     for v in values:

@@ -48,6 +48,12 @@ class GroupedOptimizer(Optimizer):
             lead = np.broadcast_shapes(lead, grp.optimizer.batch_shape(lead + _seen(grp))[:-k])
         return tuple(lead) + tuple(x_shape[-1:])
 
+    def step_rates(self, schedule, steps: int) -> list[tuple]:
+        """Per step, a tuple of every group's rate: ``schedule`` applied to each group's
+        own base rate, as one torch scheduler over several param groups does."""
+        per_group = [grp.optimizer.step_rates(schedule, steps) for grp in self.hparams["groups"]]
+        return list(zip(*per_group, strict=True))
+
 
 def grouped(groups, name: str = "grouped") -> GroupedOptimizer:
     r"""One optimizer over θ (..., P) made of :class:`Group` s that cover θ without overlap.
@@ -63,11 +69,12 @@ def grouped(groups, name: str = "grouped") -> GroupedOptimizer:
     batch) before its rule sees them, and its step is flattened back. The state is a
     NamedTuple with one field per group name, holding that rule's own state.
 
-    Convention: the per-step ``lr`` (a scalar, or an array shaped (..., 1) against θ)
-    is handed to every group as its rate for this step, the way one torch scheduler
-    over two param groups sets both groups' ``lr``. So one schedule drives every group
-    with the same values: give the groups different base rates through their own
-    ``lr`` and a schedule through :mod:`core.schedules` only when they share it.
+    Convention: the per-step ``lr`` is either a tuple with one rate per group (each
+    shaped like that group's own ``lr``), which is what a torch scheduler over several
+    param groups produces: each group's schedule starts from its own base rate
+    (:meth:`GroupedOptimizer.step_rates`, used by :func:`core.training.run.run`), or one
+    rate (a scalar, or an array shaped (..., 1) against θ) handed to every group, as
+    setting ``lr`` in every param group by hand does.
     """
     groups = _check_groups(groups)
     P = groups[-1].index.stop
@@ -81,12 +88,12 @@ def grouped(groups, name: str = "grouped") -> GroupedOptimizer:
     def update(g, state, x, lr=None):
         x = _check_theta(x, P)
         steps, states = [], []
-        for grp, s in zip(groups, state, strict=True):
+        for i, (grp, s) in enumerate(zip(groups, state, strict=True)):
             gi, xi = _view(np.asarray(g, dtype=float), grp), _view(x, grp)
             if lr is None:
                 ui, si = grp.optimizer.update(gi, s, xi)
             else:
-                ui, si = grp.optimizer.update(gi, s, xi, lr=_group_lr(lr, grp))
+                ui, si = grp.optimizer.update(gi, s, xi, lr=_group_lr(lr, grp, i))
             steps.append(_flatten(ui, grp))
             states.append(si)
         lead = np.broadcast_shapes(*(u.shape[:-1] for u in steps))
@@ -154,7 +161,9 @@ def _flatten(u, grp: Group) -> np.ndarray:
     return u.reshape(u.shape[: u.ndim - len(grp.shape)] + (-1,))
 
 
-def _group_lr(lr, grp: Group):
+def _group_lr(lr, grp: Group, i: int):
+    if isinstance(lr, tuple):
+        return lr[i]                       # this group's own scheduled rate
     arr = np.asarray(lr, dtype=float)
     if arr.ndim == 0:
         return lr

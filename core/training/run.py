@@ -127,9 +127,7 @@ def step_rates(optimizer: Optimizer, schedule: Schedule | None, steps: int):
         return None
     if not isinstance(schedule, Schedule):
         raise ValueError(f"schedule must be a core.schedules.Schedule or None, got {schedule!r}")
-    if "lr" not in optimizer.hparams:
-        raise ValueError(f"{optimizer.name} has no learning rate to schedule")
-    return schedule.rates(optimizer.hparams["lr"], steps)
+    return optimizer.step_rates(schedule, steps)
 
 
 def gradient_noise(sigma: float, seed: int | None, steps: int, d: int) -> np.ndarray:
@@ -147,11 +145,14 @@ def _check_steps(steps) -> int:
 
 
 def _stack(states: list) -> tuple | None:
-    """Turn a list of NamedTuple states into one NamedTuple of stacked fields."""
+    """Turn a list of NamedTuple states into one NamedTuple of stacked fields (a state
+    made of states, such as :mod:`core.optimizers.groups`', is stacked field by field)."""
     if not states:
         return None
-    kind = type(states[0])
-    return kind(*(np.stack(np.broadcast_arrays(*field)) for field in zip(*states, strict=True)))
+    first = states[0]
+    if isinstance(first, tuple) and hasattr(first, "_fields"):
+        return type(first)(*(_stack(list(field)) for field in zip(*states, strict=True)))
+    return np.stack(np.broadcast_arrays(*states))
 
 
 def _cut(tr: Trajectory, bound: float) -> Trajectory:
@@ -182,10 +183,11 @@ def _cut(tr: Trajectory, bound: float) -> Trajectory:
 
 
 def _states_finite(states, batch: tuple) -> np.ndarray:
-    ok = np.ones((len(states.t),) + batch, dtype=bool)
-    for field in states:
-        if field.ndim == ok.ndim + 1 and field.dtype.kind == "f":
-            ok &= np.all(np.isfinite(field), axis=-1)
+    """(steps,) + batch: True where every float entry of the state is finite."""
+    ok = np.ones((len(_leaves(states)[0]),) + batch, dtype=bool)
+    for leaf in _leaves(states):
+        if leaf.ndim > ok.ndim and leaf.dtype.kind == "f":
+            ok &= np.all(np.isfinite(leaf), axis=tuple(range(ok.ndim, leaf.ndim)))
     return ok
 
 
@@ -193,7 +195,18 @@ def _freeze_states(states, moving: np.ndarray):
     """Zero every per-coordinate state entry from the bad step on (keeps it drawable)."""
     fields = []
     for field in states:
-        if field.ndim == moving.ndim + 1 and field.dtype.kind == "f":
-            field = np.where(moving[..., None], field, 0.0)
+        if isinstance(field, tuple):
+            field = _freeze_states(field, moving)
+        elif field.ndim > moving.ndim and field.dtype.kind == "f":
+            keep = moving.reshape(moving.shape + (1,) * (field.ndim - moving.ndim))
+            field = np.where(keep, field, 0.0)
         fields.append(field)
     return type(states)(*fields)
+
+
+def _leaves(states) -> list[np.ndarray]:
+    """The arrays of a (possibly nested) stacked state, in field order."""
+    out = []
+    for field in states:
+        out.extend(_leaves(field) if isinstance(field, tuple) else [np.asarray(field)])
+    return out

@@ -102,6 +102,36 @@ def test_per_step_lr_reaches_every_group_as_torch_schedules_both():
     assert gap(replay(opt, problem.theta0, grads), want) > 1e-6, "the schedule must matter"
 
 
+def test_a_schedule_starts_from_each_groups_own_rate_as_torchs_schedulers_do():
+    """run(..., schedule=) over Muon (lr 0.04) + AdamW (lr 0.004): each group follows the
+    cosine from its own base rate, as one torch scheduler per optimizer gives it."""
+    from core.schedules import Schedule
+    problem, steps = make_mlp_problem(hidden=8), 40
+    muon_hp, rest_hp = {"lr": 0.04}, {"lr": 0.004}
+    W1, b1, w2, b2 = unpack(problem.theta0, problem.hidden)
+    params = [torch.tensor(np.array(a, dtype=float)) for a in (W1.T, b1, w2, [b2])]
+    opts = [torch.optim.Muon(params[:1], **muon_hp),
+            torch.optim.AdamW(params[1:], foreach=False, **rest_hp)]
+    scheds = [torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=steps) for o in opts]
+    x, want = problem.theta0, [problem.theta0]
+    for _ in range(steps):
+        gW, gb1, gw2, gb2 = unpack(problem.grad(x), problem.hidden)
+        for p, g in zip(params, (gW.T, gb1, gw2, [gb2]), strict=True):
+            p.grad = torch.tensor(np.array(g))
+        for opt, sched in zip(opts, scheds, strict=True):
+            opt.step()
+            sched.step()
+        W1t, b1t, w2t, b2t = (p.detach().numpy() for p in params)
+        x = np.concatenate([W1t.T.ravel(), b1t, w2t, b2t])
+        want.append(x)
+    opt = mlp_muon(problem.hidden, muon=muon_hp, rest_hparams=rest_hp)
+    want = np.array(want)
+    got = run(opt, problem, problem.theta0, steps, schedule=Schedule("cosine_annealing_lr"))
+    assert gap(got.points, want) <= 1e-9, f"scheduled groups vs torch: {gap(got.points, want):.2e}"
+    plain = run(opt, problem, problem.theta0, steps).points
+    assert gap(plain, want) > 1e-6, "the schedule must matter"
+
+
 def test_a_batch_of_learning_rates_equals_separate_runs():
     problem = make_mlp_problem(hidden=8)
     muon_lr, adamw_lr = np.array([0.005, 0.02, 0.08]), np.array([0.001, 0.01, 0.03])

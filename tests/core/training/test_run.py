@@ -154,3 +154,34 @@ def test_track_loss_off_still_cuts_divergence():
     tr = run(make("sgd", lr=10.0), Bowl(bound=50.0), [1.0, 1.0], 20, track_loss=False)
     assert tr.losses is None and tr.diverged_at == 2
     assert np.all(np.isfinite(tr.points))
+
+
+def test_states_of_a_grouped_optimizer_are_recorded_group_by_group():
+    """A state made of states (Muon on the network's W1, AdamW on the rest) stacks field
+    by field: step k's recorded state equals the one a manual loop holds after step k."""
+    from core.optimizers.groups import mlp_muon
+    from core.problems.mlp import make_mlp_problem
+    problem = make_mlp_problem(hidden=4)
+    opt = mlp_muon(problem.hidden)
+    tr = run(opt, problem, problem.theta0, 6, record_states=True)
+    x, state = problem.theta0.copy(), opt.init(problem.theta0)
+    for k in range(6):
+        u, state = opt.update(problem.grad(x), state, x)
+        x = x + u
+        for group in state._fields:
+            for field in getattr(state, group)._fields:
+                want = np.asarray(getattr(getattr(state, group), field))
+                got = getattr(getattr(tr.states, group), field)[k]
+                np.testing.assert_array_equal(got, want, err_msg=f"{group}.{field}")
+
+
+def test_a_grouped_run_that_blows_up_freezes_its_matrix_state():
+    from core.optimizers.groups import mlp_muon
+    from core.problems.mlp import make_mlp_problem
+    problem = make_mlp_problem(hidden=4)
+    opt = mlp_muon(problem.hidden, muon={"lr": 1e5}, rest_hparams={"lr": 1e5})
+    tr = run(opt, problem, problem.theta0, 30, record_states=True)
+    assert tr.diverged_at >= 0
+    k = int(tr.diverged_at)
+    assert np.all(tr.states.W1.B[k - 1:] == 0.0)
+    assert np.all(np.isfinite(tr.states.W1.B))
