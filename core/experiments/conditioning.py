@@ -34,14 +34,13 @@ z = −ρ), so each error is a line times a power, exactly (:func:`hb_distance`)
     u_k = u_0 \left(1 + \tfrac{2k}{\sqrt\kappa + 1}\right)\rho^k,\qquad
     v_k = v_0 \left(1 + \tfrac{2\sqrt\kappa\,k}{\sqrt\kappa + 1}\right)(-\rho)^k .
 
-The linear factors make a rate measured over steps k…K come out a little above ρ; they
-fade as the window moves later. Steps to a tolerance scale like 1/ln(1/rate), about κ/2
-for descent and √κ/2 for heavy ball, hence a speed-up that grows like √κ.
+The linear factors lift a rate measured over steps k…K a little above ρ, less and less
+as the window moves later. Steps to a tolerance scale like 1/ln(1/rate): about κ/2 for
+descent, √κ/2 for heavy ball, so the speed-up grows like √κ.
 
-**Per-coordinate methods** (RMSprop, Adam) rescale each coordinate of the step. When the
-valley is aligned with the axes every coordinate is one eigendirection and the rescaling
-can undo κ; when it is turned each coordinate mixes both curvatures. Gradient descent
-and heavy ball are unchanged by a turn (a rotation commutes with their updates).
+**Per-coordinate methods** (RMSprop, Adam) rescale each coordinate of the step: that can
+undo κ when each axis is an eigendirection, not when the valley is turned. Gradient
+descent and heavy ball do not notice a turn (a rotation commutes with their updates).
 """
 
 from __future__ import annotations
@@ -59,6 +58,7 @@ from core.training.sweep import lr_grid, sweep_lr
 START = (-4.5, 0.4)      # valley coordinates (u, v): far along, a little across, so that
                          # heavy ball's first swings across (about 0.37·√κ·v₀) stay on the map
 TOL = 1e-6               # rates and speed-ups: steps until ‖x_k − x*‖ ≤ TOL·‖x_0 − x*‖
+MARGIN = 10              # steps the rate runs go on past gradient descent's predicted count
 SPEEDUP_KAPPAS = (10.0, 30.0, 100.0, 300.0, 1000.0)
 ELEMENTWISE = ("sgd", "rmsprop", "adam")   # gradient descent and two per-coordinate methods
 TURN_STEPS = 300         # steps of each run of the aligned-vs-turned comparison
@@ -101,8 +101,7 @@ def heavy_ball(lam_min: float, lam_max: float) -> tuple[float, float]:
 
 def hb_rate(kappa: float) -> float:
     """ρ = (√κ − 1)/(√κ + 1): heavy ball's asymptotic rate at its best (η, μ)."""
-    r = math.sqrt(kappa)
-    return (r - 1.0) / (r + 1.0)
+    return (math.sqrt(kappa) - 1.0) / (math.sqrt(kappa) + 1.0)
 
 
 def gd_steps(kappa: float, tol: float = TOL) -> int:
@@ -134,8 +133,7 @@ def diagonal_kappa(kappa: float, angle: float) -> float:
 
 
 def valley_start(angle: float, start=START) -> tuple[float, float]:
-    """The point (x, y) whose valley coordinates on the bowl turned by ``angle`` are
-    ``start``: x = u c − v s, y = u s + v c."""
+    """(x, y) = (u c − v s, u s + v c): the point with valley coordinates ``start``."""
     c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     u, v = start
     return (u * c - v * s, u * s + v * c)
@@ -198,15 +196,9 @@ class RateStudy(NamedTuple):
     hb_window: float
 
 
-MARGIN = 10
-
-
 def rate_study(kappa: float, tol: float = TOL, start=START) -> RateStudy:
-    lam = eigenvalues(kappa)
-    bowl = get_surface("bowl", kappa=kappa)
-    steps = gd_steps(kappa, tol) + MARGIN
-    eta = gd_lr(*lam)
-    lr, mu = heavy_ball(*lam)
+    lam, steps = eigenvalues(kappa), gd_steps(kappa, tol) + MARGIN
+    bowl, eta, (lr, mu) = get_surface("bowl", kappa=kappa), gd_lr(*lam), heavy_ball(*lam)
     gd = run(make("sgd", lr=eta), bowl, start, steps)
     hb = run(make("sgd", lr=lr, momentum=mu), bowl, start, steps)
     d_gd, d_hb = distances(gd.points), distances(hb.points)
@@ -234,11 +226,8 @@ class SpeedUp(NamedTuple):
 
 def speedups(kappas=SPEEDUP_KAPPAS, tol: float = TOL) -> tuple[SpeedUp, ...]:
     """Measured steps to ``tol`` of gradient descent and heavy ball at each κ."""
-    rows = []
-    for kappa in kappas:
-        s = rate_study(kappa, tol)
-        rows.append(SpeedUp(float(kappa), s.gd_reached, s.hb_reached))
-    return tuple(rows)
+    studies = [rate_study(kappa, tol) for kappa in kappas]
+    return tuple(SpeedUp(float(s.kappa), s.gd_reached, s.hb_reached) for s in studies)
 
 
 def growth_exponent(rows) -> float:
@@ -255,6 +244,8 @@ class TurnedRun(NamedTuple):
     at_edge   that rate is the grid's lowest or highest
     reached   steps until ‖x_k − x*‖ ≤ tol·‖x_0 − x*‖ for good (-1: not in the run)
     rel       ‖x_k − x*‖/‖x_0 − x*‖ for k = 0 … steps
+    first     the first step with rel ≤ tol (-1: never); before ``reached`` when the run
+              climbed back above the tolerance in between
     """
 
     name: str
@@ -263,6 +254,7 @@ class TurnedRun(NamedTuple):
     at_edge: bool
     reached: int
     rel: np.ndarray
+    first: int = -1
 
     @property
     def final(self) -> float:
@@ -279,8 +271,9 @@ def turned_run(name: str, kappa: float, angle: float, steps: int = TURN_STEPS,
         return TurnedRun(name, float(angle), math.nan, False, -1, np.ones(steps + 1))
     rel = distances(sweep.trajectory.points[:, sweep.best])
     rel = rel / rel[0]
+    below = np.flatnonzero(rel <= tol)
     return TurnedRun(name, float(angle), float(sweep.best_lr), sweep.at_edge,
-                     steps_to(rel, tol), rel)
+                     steps_to(rel, tol), rel, int(below[0]) if len(below) else -1)
 
 
 def turned_race(kappa: float, angle: float, names=ELEMENTWISE, steps: int = TURN_STEPS,

@@ -171,8 +171,13 @@ def _turned(F, kappa: float, angle: int) -> None:
 
 def _reached(F, r: cond.TurnedRun) -> str:
     t = F.texts(P)
+    if r.reached >= 0 and 0 <= r.first < r.reached:
+        return t("c_steps_again", k=r.reached, first=r.first)
     if r.reached >= 0:
         return t("c_steps", k=r.reached)
+    if r.first >= 0:
+        return t("c_never_again", steps=cond.TURN_STEPS, d=numbers.fmt(r.final, 2),
+                 first=r.first)
     return t("c_never", steps=cond.TURN_STEPS, d=numbers.fmt(r.final, 2))
 
 

@@ -18,6 +18,13 @@ KAPPA_STOPS = (2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 50.0, 100.0, 200.0, 300.0, 500.0
 KAPPA_DEFAULT = 100.0
 ANGLE_DEFAULT = 45
 FLOOR = 1e-16            # distances drawn on a log axis are floored here (float32-safe)
+CUT = 1e-13              # a curve is drawn until its distance falls below CUT of the start's
+
+
+def _until_cut(rel: np.ndarray) -> int:
+    """Rows to keep: up to and including the first step with rel < CUT (rounding below)."""
+    low = np.flatnonzero(rel < CUT)
+    return int(low[0]) + 1 if len(low) else len(rel)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -48,8 +55,10 @@ def path_frames(study: cond.RateStudy, labels: tuple[str, str]) -> pd.DataFrame:
     the distance ‖x_k − x*‖ (floored for the log axis) instead of the loss gap."""
     frames = []
     for label, key, tr in ((labels[0], "sgd", study.gd), (labels[1], "momentum", study.hb)):
+        d = cond.distances(tr.points)
         frame = path_frame(label, key, tr, f_min=0.0)
-        frame["gap"] = np.maximum(cond.distances(tr.points)[frame.step.to_numpy()], FLOOR)
+        frame = frame[frame.step < _until_cut(d / d[0])].copy()
+        frame["gap"] = np.maximum(d[frame.step.to_numpy()], FLOOR)
         frames.append(frame)
     return compact(pd.concat(frames, ignore_index=True))
 
@@ -62,7 +71,7 @@ def turned_frames(pairs, labels: dict, max_points: int = 160) -> tuple[pd.DataFr
         rows = []
         for pair in pairs:
             run = pair[side]
-            idx = thin_index(len(run.rel), max_points)
+            idx = thin_index(_until_cut(run.rel), max_points)
             rows.append(pd.DataFrame({"series": labels[run.name], "key": run.name, "step": idx,
                                       "gap": np.maximum(run.rel[idx], FLOOR)}))
         out.append(compact(pd.concat(rows, ignore_index=True)))

@@ -25,10 +25,10 @@ EN = {f"{_P}{k}": v for k, v in {
         "both factors equally large in size, and that size is the per-step contraction of "
         "the distance to the minimum, from any start:"),
     "a_measured": (
-        "**Measured at κ = {kappa}**, from (x, y) = ({u0}, {v0}) with η* = {lr}: along the "
-        "valley x is multiplied by {fu} each step (1 − η* = {pu}), across it y by {fv} "
-        "(1 − η*κ = {pv}: it changes side every step). Over the {k} steps it takes to get "
-        "within {tol} of the start's distance, ‖x_k − x*‖ shrank by {measured} per step "
+        "**Measured at κ = {kappa}**, from (x, y) = ({u0}, {v0}) with η\\* = {lr}: along the "
+        "valley x is multiplied by {fu} each step (1 − η\\* = {pu}), across it y by {fv} "
+        "(1 − η\\*κ = {pv}: it changes side every step). Over the {k} steps it takes to get "
+        "within {tol} of the start's distance, ‖x_k − x\\*‖ shrank by {measured} per step "
         "(geometric mean); predicted (κ − 1)/(κ + 1) = {predicted}."),
     # b. heavy ball
     "b": "b · Momentum: the √κ speed-up",
@@ -99,7 +99,10 @@ EN = {f"{_P}{k}": v for k, v in {
         "by more than {diff} (relative): the same run, turned."),
     "c_method": "**{name}:** {a} aligned, {b} turned.",
     "c_steps": "{k} steps",
+    "c_steps_again": "{k} steps (first below at step {first}, then back above it)",
     "c_never": "not within {steps} steps (distance {d} of the start's)",
+    "c_never_again": "below it first at step {first} but above it again at the end of "
+                     "{steps} steps (distance {d} of the start's)",
     "c_slower": "At κ = {kappa} and θ = {angle}°, turning the valley slowed down: {names}.",
     "c_same": "About as fast either way (within 5%): {names}.",
     "c_faster": "Faster turned: {names}.",
@@ -146,9 +149,9 @@ ZH = {f"{_P}{k}": v for k, v in {
         "（λ = 1）就显得极小。最好的折中是让两个因子的绝对值相等，这个值就是到最小值的距离每步的"
         "收缩率，无论从哪里出发："),
     "a_measured": (
-        "**在 κ = {kappa} 时实测**，从 (x, y) = ({u0}, {v0}) 出发，η* = {lr}：沿山谷方向 x "
-        "每步乘以 {fu}（1 − η* = {pu}），横跨山谷方向 y 每步乘以 {fv}（1 − η*κ = {pv}：每步都"
-        "换到另一侧）。距离降到起点距离的 {tol} 以内共用了 {k} 步，这期间 ‖x_k − x*‖ 平均每步"
+        "**在 κ = {kappa} 时实测**，从 (x, y) = ({u0}, {v0}) 出发，η\\* = {lr}：沿山谷方向 x "
+        "每步乘以 {fu}（1 − η\\* = {pu}），横跨山谷方向 y 每步乘以 {fv}（1 − η\\*κ = {pv}：每步都"
+        "换到另一侧）。距离降到起点距离的 {tol} 以内共用了 {k} 步，这期间 ‖x_k − x\\*‖ 平均每步"
         "缩小为 {measured} 倍（几何平均）；预测值 (κ − 1)/(κ + 1) = {predicted}。"),
     "b": "b · 动量：√κ 倍的加速",
     "b_intro": (
@@ -208,7 +211,9 @@ ZH = {f"{_P}{k}": v for k, v in {
         "同一次运行，只是转了个方向。"),
     "c_method": "**{name}：** 顺轴 {a}，转过 {b}。",
     "c_steps": "{k} 步",
+    "c_steps_again": "{k} 步（第 {first} 步首次低于容差，之后又升回容差之上）",
     "c_never": "{steps} 步内未达到（距离为起点距离的 {d}）",
+    "c_never_again": "第 {first} 步首次低于容差，但 {steps} 步结束时又高于容差（距离为起点距离的 {d}）",
     "c_slower": "在 κ = {kappa}、θ = {angle}° 时，转动山谷使这些方法变慢：{names}。",
     "c_same": "两种情况下差不多快（相差不到 5%）：{names}。",
     "c_faster": "转过后反而更快：{names}。",

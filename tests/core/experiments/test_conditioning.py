@@ -153,6 +153,13 @@ def test_the_turn_slows_the_per_coordinate_methods_down():
     assert at_1000["rmsprop"] == at_1000["adam"] == 1, at_1000
 
 
+def test_first_is_the_first_step_below_the_tolerance():
+    r = cond.turned_run("rmsprop", 100.0, 0.0)
+    below = r.rel <= cond.TURN_TOL
+    assert r.first >= 0 and below[r.first] and not below[: r.first].any(), r.first
+    assert r.first <= r.reached or r.reached < 0, (r.first, r.reached)
+
+
 def test_slowdown_compares_steps_then_final_distances():
     def r(reached, final):
         return cond.TurnedRun("x", 0.0, 0.1, False, reached, np.array([1.0, final]))

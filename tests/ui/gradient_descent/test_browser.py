@@ -4,9 +4,10 @@ tests/artifacts/screens/gradient_descent-*.png."""
 
 import pytest
 
-from tests.browser import shoot, wait_until_ready
+from tests.browser import SHOTS, shoot, wait_until_ready
+from ui.text import CATALOGUE
 
-CHARTS = 3        # the ball on the curve, the contour map, the regression
+CHARTS = 5        # the ball on the curve, the contour map, the regression, conditioning's two
 
 
 def open_cold(server, page, query: str) -> None:
@@ -26,6 +27,7 @@ STATES = {
                     "&lr2.two_wells=0.05&batch=1"),
     "zh": ("lang=zh&curve=abs&lr.abs=0.3&surf=rosenbrock&lr2.rosenbrock=0.001"
            "&steps2.rosenbrock=1000&batch=200"),
+    "stiff_bowl": "cond.kappa=1000&cond.angle=30",
 }
 
 
@@ -56,3 +58,20 @@ def test_clicking_the_map_moves_the_start(server, page):
     wait_until_ready(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert "Start point: (-4.5, 2)" not in page.inner_text("body"), "the start moved"
+
+
+@pytest.mark.parametrize("mode", ["normal", "projector"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_conditioning_section_screens(server, page, lang, mode):
+    """The conditioning section alone, at its defaults: gradient-descent-conditioning-*.png."""
+    open_cold(server, page, f"lang={lang}" + ("&projector=1" if mode == "projector" else ""))
+    page.set_viewport_size({"width": 1400, "height": 16000})     # the whole page, unscrolled
+    wait_until_ready(page)
+    head = page.get_by_role("heading", name=CATALOGUE[lang]["gradient_descent.cond.header"])
+    top = head.bounding_box()["y"]
+    end = page.locator('[data-testid="stMainBlockContainer"]').bounding_box()
+    height = end["y"] + end["height"] - top
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"gradient_descent-conditioning-{lang}-{mode}.png"),
+                    full_page=True, clip={"x": 0, "y": top, "width": 1400, "height": height})
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -64,8 +64,13 @@ def expected_sentences(lang: str, kappa: float, angle: int) -> list[str]:
     names = {n: t(lang, f"name.{n}") for n in cond.ELEMENTWISE}
 
     def reached(r):
-        return (t(lang, "c_steps", k=r.reached) if r.reached >= 0 else
-                t(lang, "c_never", steps=cond.TURN_STEPS, d=fmt(r.final, 2)))
+        if r.reached >= 0:
+            return (t(lang, "c_steps_again", k=r.reached, first=r.first)
+                    if 0 <= r.first < r.reached else t(lang, "c_steps", k=r.reached))
+        if r.first >= 0:
+            return t(lang, "c_never_again", steps=cond.TURN_STEPS, d=fmt(r.final, 2),
+                     first=r.first)
+        return t(lang, "c_never", steps=cond.TURN_STEPS, d=fmt(r.final, 2))
     for a, b in cond.turned_race(kappa, float(angle)):
         if a.name == "sgd":
             out.append(t(lang, "c_gd", a=reached(a), b=reached(b),
