@@ -46,7 +46,7 @@ EN = {f"{_P}{k}": v for k, v in {
     "b_why": (
         "The measured rate is {pct}% above ρ, and that is exact rather than noise: at these "
         "η and μ both roots of each direction's recurrence equal ρ (or −ρ), so each error is "
-        "a straight line times ρ^k. The closed form below gives {exact} for the same window. "
+        "a straight line times ρ^k or (−ρ)^k. The closed form below gives {exact} for the same window. "
         "Its bracketed factors grow only linearly in k, so their share of a window's rate "
         "tends to 1 as the window moves later."),
     "side_caption": "Predicted and measured at κ = {kappa} (tolerance: {tol} of the start's "
@@ -165,7 +165,7 @@ ZH = {f"{_P}{k}": v for k, v in {
         "(‖e_{k1}‖ / ‖e_{k0}‖)^(1/{n}) = {measured}，理论值 ρ = {rho}。"),
     "b_why": (
         "实测的收敛率比 ρ 高 {pct}%，这是精确结果而不是噪声：在这组 η 和 μ 下，每个方向的递推式的"
-        "两个根都等于 ρ（或 −ρ），所以每个误差都是一条直线乘以 ρ^k。下面的闭式解在同一窗口上给出 "
+        "两个根都等于 ρ（或 −ρ），所以每个误差都是一条直线乘以 ρ^k 或 (−ρ)^k。下面的闭式解在同一窗口上给出 "
         "{exact}。括号里的因子只随 k 线性增长，所以窗口越靠后，它对测得收敛率的影响越趋近于 1。"),
     "side_caption": "κ = {kappa} 时的预测值与实测值（容差：起点距离的 {tol}）。",
     "col_quantity": "",
