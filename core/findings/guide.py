@@ -19,21 +19,26 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from core.experiments.beyond_parts import PARTS
+from core.findings import beyond
 from core.findings.ladder import ladder_findings
 from core.findings.matrix import fixed_rate, noise_findings
 from core.findings.sparse import ADAPTIVE, control_findings
 from core.findings.thresholds import ALIKE, WIN
 
-QUESTIONS: tuple[str, ...] = ("sparse", "safe", "noisy", "tune")
-CANDIDATES: tuple[str, ...] = ("adam", "momentum", "adagrad", "rmsprop", "sgd")  # tie order
+QUESTIONS: tuple[str, ...] = ("sparse", "safe", "noisy", "tune",
+                              "memory", "matrices", "horizon", "decay")
+# Tie order. AdamW comes before Adam: with weight decay asked for, a tie goes to it.
+CANDIDATES: tuple[str, ...] = ("adamw", "adam", "momentum", "adagrad", "rmsprop", "sgd",
+                               "adafactor", "muon", "schedule_free_adamw", "lion")
 ADAPTIVE = ADAPTIVE
-VIEWS: tuple[str, ...] = ("sparse", "ladder", "guide", "matrix")
+VIEWS: tuple[str, ...] = ("sparse", "ladder", "guide", "matrix", "beyond")
 
 # The page's URL parameters, by setting. The page builds its controls with these keys,
 # so a link made here always means what the page reads.
 KEYS: dict[str, str] = {
     "view": "view", "a": "a", "batch": "batch", "lr_mode": "lrmode", "lr": "lr",
-    "seed": "seed", "step": "step", "b2": "b2", "matrix_seed": "mseed",
+    "seed": "seed", "step": "step", "b2": "b2", "matrix_seed": "mseed", "part": "part",
 }
 
 
@@ -49,6 +54,7 @@ EXPERIMENTS: dict[str, Experiment] = {
     "ladder": Experiment("ladder", {"b2": 0.99}),
     "matrix": Experiment("matrix", {"matrix_seed": 0}),
     "noise_floor": Experiment("matrix", {"matrix_seed": 0}),
+    **{f"beyond_{p}": Experiment("beyond", {"part": p}) for p in PARTS},
 }
 
 
@@ -70,6 +76,13 @@ RULES: tuple[Rule, ...] = (
     Rule("noisy", "noisy", (), 0, "noise_floor"),
     Rule("tune", "tune", ("momentum",), 2, "matrix"),
     Rule(None, "first_choice", ("adam",), 1, "matrix"),
+    # Beyond the article: a rule whose reason is memory or a schedule is backed when AdamW
+    # does not beat it by a win; Muon's (speed) when it is at least as good as AdamW.
+    Rule("memory", "memory_adafactor", ("adafactor",), 4, "beyond_adafactor"),
+    Rule("memory", "memory_lion", ("lion",), 2, "beyond_lion"),
+    Rule("matrices", "matrices", ("muon",), 4, "beyond_muon"),
+    Rule("horizon", "horizon", ("schedule_free_adamw",), 4, "beyond_schedule_free"),
+    Rule("decay", "decay", ("adamw",), 3, "beyond_adamw"),
 )
 
 
@@ -203,5 +216,15 @@ def _tune(results) -> Verdict:
                     "worst": float(ratio.max())})
 
 
+def _beyond(judge, experiment: str):
+    """A verdict of :mod:`core.findings.beyond` on the part record of ``experiment``."""
+    return lambda results: Verdict(*judge(results[experiment]))
+
+
 _VERDICTS = {"sparse": _sparse, "sparser_adam": _sparser_adam, "safe": _safe,
-             "noisy": _noisy, "tune": _tune, "first_choice": _safe}
+             "noisy": _noisy, "tune": _tune, "first_choice": _safe,
+             "memory_adafactor": _beyond(beyond.verdict_adafactor, "beyond_adafactor"),
+             "memory_lion": _beyond(beyond.verdict_lion, "beyond_lion"),
+             "matrices": _beyond(beyond.verdict_muon, "beyond_muon"),
+             "horizon": _beyond(beyond.verdict_schedule_free, "beyond_schedule_free"),
+             "decay": _beyond(beyond.verdict_decay, "beyond_adamw")}
