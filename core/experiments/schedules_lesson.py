@@ -181,6 +181,25 @@ class WarmupStudy(NamedTuple):
     def run(self, name: str) -> WarmupRun:
         return next(r for r in self.runs if r.name == name)
 
+    @property
+    def start_curvature(self) -> float:
+        """L''(w₀) = 2 / start_limit."""
+        return 2.0 / self.start_limit
+
+    @property
+    def bottom_curvature(self) -> float:
+        """L''(w*) = 2 / bottom_limit."""
+        return 2.0 / self.bottom_limit
+
+    def at_peak(self) -> tuple[float, float]:
+        """(w_W, L''(w_W)): where the warm-up run is when its rate first reaches the peak
+        (NaN, NaN if it diverged before)."""
+        tr = self.run("warmup_cosine").trajectory
+        if 0 <= tr.diverged_at <= self.warmup:
+            return float("nan"), float("nan")
+        w = float(tr.points[self.warmup, 0])
+        return w, float(get_curve(WELL).d2f(w))
+
 
 def warmup_study(share: float, steps: int = WARM_STEPS) -> WarmupStudy:
     """Constant, cosine and warm-up + cosine on the double well at the same peak rate."""

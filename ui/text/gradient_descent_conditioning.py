@@ -5,7 +5,7 @@ The section's number lives only in ``gradient_descent.cond.header``."""
 _P = "gradient_descent.cond."
 
 EN = {f"{_P}{k}": v for k, v in {
-    "header": "5 · Conditioning: one step size for two curvatures",
+    "header": "6 · Conditioning: one step size for two curvatures",
     "intro": (
         "The stretched bowl of part 2 curves by 1 along its valley and by κ across it. "
         "These curvatures are the eigenvalues λ_min and λ_max of the Hessian A of "
@@ -133,7 +133,7 @@ EN = {f"{_P}{k}": v for k, v in {
 }.items()}
 
 ZH = {f"{_P}{k}": v for k, v in {
-    "header": "5 · 条件数：一个步长，两种曲率",
+    "header": "6 · 条件数：一个步长，两种曲率",
     "intro": (
         "第 2 部分那只被拉长的碗，沿着山谷方向的曲率是 1，横跨山谷的曲率是 κ。这两个曲率就是 "
         "f = ½ xᵀAx 的 Hessian 矩阵 A 的特征值 λ_min 和 λ_max，它们的比值 κ = λ_max/λ_min "
