@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from core.optimizers import OPTIMIZER_NAMES, latex, make
+from core.optimizers import NEWER_NAMES, OPTIMIZER_NAMES, latex, make
 from core.problems.surfaces import get_surface
 from core.training.run import run
 from ui import charts
@@ -50,7 +50,8 @@ for key in ("home.class_share", "home.class_projector", "home.class_language"):
 
 st.header(F.t("home.exact"), divider="gray")
 st.markdown(F.t("home.exact_body"))
-cols = st.columns(2)
-for i, name in enumerate(OPTIMIZER_NAMES):
-    with cols[i % 2].expander(name):
-        st.latex(latex(name))
+for title, names in (("home.exact_first", OPTIMIZER_NAMES), ("home.exact_newer", NEWER_NAMES)):
+    st.subheader(F.t(title))
+    for name in names:                      # full width: the longer equations need it
+        with st.expander(name):
+            st.latex(latex(name))

@@ -68,10 +68,13 @@ EN = {
     "home.class_language": "**Language.** English and Chinese, switchable in the sidebar; the "
                            "choice is kept in the link too.",
     "home.exact": "What runs underneath",
-    "home.exact_body": "A small NumPy core implements the seven update rules exactly as "
+    "home.exact_body": "A small NumPy core implements the update rules exactly as "
                        "PyTorch's `torch.optim` does (same names, defaults and arithmetic; "
-                       "checked against PyTorch to rounding error). The equations below are "
+                       "checked against PyTorch to rounding error), and Lion and Schedule-Free "
+                       "AdamW exactly as their reference packages do. The equations below are "
                        "read from the same source code that runs them.",
+    "home.exact_first": "The seven rules the lessons build up",
+    "home.exact_newer": "Beyond the first seven",
 }
 
 ZH = {
@@ -127,7 +130,10 @@ ZH = {
                             "它只改变你自己的屏幕，不影响学生。",
     "home.class_language": "**语言。** 可在侧边栏切换中文和英文，所选语言同样保存在链接里。",
     "home.exact": "底层在运行什么",
-    "home.exact_body": "一个小巧的 NumPy 核心按照 PyTorch `torch.optim` 的方式实现了七种更新规则"
-                       "（名称、默认值和运算都相同，并与 PyTorch 逐步核对到舍入误差）。"
+    "home.exact_body": "一个小巧的 NumPy 核心按照 PyTorch `torch.optim` 的方式实现各种更新规则"
+                       "（名称、默认值和运算都相同，并与 PyTorch 逐步核对到舍入误差），"
+                       "Lion 和 Schedule-Free AdamW 则与它们的参考实现包完全一致。"
                        "下面的公式直接读取自运行它们的源代码。",
+    "home.exact_first": "课程逐步讲解的七种规则",
+    "home.exact_newer": "七种之外",
 }
