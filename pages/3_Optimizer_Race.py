@@ -1,4 +1,4 @@
-"""Optimizer Race: nine update rules, fairly tuned, seen from inside, training a network."""
+"""Optimizer Race: the update rules, fairly tuned, seen from inside, training a network."""
 # Controls (ui.optimizer_race.controls) → cached core calls (ui.optimizer_race.data) →
 # the sections, one module each in ui.optimizer_race: race, fair, inside, network.
 
@@ -10,7 +10,7 @@ from ui.optimizer_race.context import race_context
 from ui.optimizer_race.fair import fair_section
 from ui.optimizer_race.inside import inside_section
 from ui.optimizer_race.network import network_section
-from ui.optimizer_race.race import keras_note, race_section
+from ui.optimizer_race.race import keras_note, race_section, sitting_out_note
 
 F = setup("optimizer_race")
 P = ui.P
@@ -20,6 +20,7 @@ st.markdown(F.t(P + "intro"))
 ui.preset_ui(F)
 race = ui.race_ui(F)
 st.caption(F.t(P + f"surface_lesson.{race.surface}"))
+sitting_out_note(F, [ui.racer_label(F, r) for r in race.sitting_out])
 if not race.racers:
     st.info(F.t(P + "none"))
     st.stop()
@@ -38,7 +39,10 @@ with race_area:
     race_section(ctx, flagged, edge)
 if section == "fair":
     fair_section(ctx)
-elif section == "inside" and look:
-    inside_section(ctx, look)
+elif section == "inside":
+    if look:
+        inside_section(ctx, look)
+    else:
+        st.info(F.t(P + "inside_classic"))
 elif section == "network":
     network_section(ctx)

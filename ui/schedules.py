@@ -98,9 +98,9 @@ def describe(F, choice: Choice, steps: int) -> str:
     sched = choice.schedule(steps)
     if sched is None:
         return F.t(P + "says.constant")
-    kw = dict(sched.kw)
-    fill = {k: (f"{v:.6g}" if isinstance(v, float) else v) for k, v in kw.items()}
-    return F.t(P + f"says.{choice.name}", N=steps, **fill, **dict(choice.knobs))
+    fill = {k: (f"{v:.6g}" if isinstance(v, float) else v)
+            for k, v in (dict(choice.knobs) | dict(sched.kw)).items()}
+    return F.t(P + f"says.{choice.name}", N=steps, **fill)
 
 
 def relative_rates(choice: Choice, steps: int) -> np.ndarray:

@@ -39,6 +39,7 @@ from core.experiments.racers import (
     race_steps,
     race_surface,
     run_racer,
+    scheduled_inside,
     tune,
 )
 from core.training.run import Trajectory
@@ -49,9 +50,9 @@ __all__ = [
     "MOMENTUM_DEFAULT", "NOISE_SEEDS", "PAIRS", "RACE_START", "RACE_STEPS", "RACER_RANGE",
     "RACERS", "RULE", "TORCH_ONLY", "averaged_points", "build", "default_knobs", "hparams",
     "knob_range", "offered", "on_map", "race_start", "race_steps", "race_surface",
-    "run_racer", "tune",
+    "run_racer", "scheduled_inside", "tune",
     "Standing", "steps_to_tolerance", "standing", "leaderboard", "nearest_minimum", "at_rate",
-    "chosen_lr", "Preset", "PRESETS",
+    "chosen_lr", "Preset", "PRESETS", "HOP_WINDOW", "hop_range",
 ]
 
 
@@ -164,4 +165,17 @@ PRESETS: dict[str, Preset] = {
                           lr_mode="shared", steps=200, shared_lr=0.01),
     "noisy_saddle": Preset("saddle", (-1.8, 0.02), ("sgd", "momentum", "adagrad", "adam"), {},
                            lr_mode="tuned", steps=300, grad_noise=0.5),
+    # Beyond Adam, each at its tuned rate on Beale: the sign-based Lion moves every
+    # coordinate by exactly ±η per step, so it hops around the minimum (the page measures how
+    # much); Rprop and Schedule-Free AdamW arrive (the page says in how many steps).
+    "beyond_adam": Preset("beale", (1.0, 1.5), ("adam", "rprop", "lion", "schedule_free_adamw"),
+                          {}, lr_mode="tuned", steps=300),
 }
+HOP_WINDOW = 10   # the last steps over which the page reports the loss range of a sign rule
+
+
+def hop_range(tr: Trajectory, f_star: float, window: int = HOP_WINDOW) -> tuple[float, float]:
+    """(lowest, highest) f − f* over the last ``window`` points of a sane run: how far a
+    rule with fixed-size steps (Lion) keeps hopping instead of settling."""
+    tail = np.asarray(tr.losses[-window:], dtype=float) - f_star
+    return float(tail.min()), float(tail.max())

@@ -217,3 +217,19 @@ def _convention(convention: str) -> str:
     if convention not in CONVENTIONS:
         raise ValueError(f"unknown convention {convention!r}; choose torch or keras")
     return convention
+
+
+def scheduled_inside(opt: Optimizer, tr: Trajectory, schedule: Schedule | None) -> dict:
+    """:func:`core.experiments.inside.inside` for a run under ``schedule`` (torch's
+    convention): the rules read η where torch reads the group's rate, linearly, so step k's
+    effective rate is η_eff (computed at the base rate η) times η_k/η. Keras's momentum
+    velocities already hold the rates, so Keras runs are refused here."""
+    from core.experiments.inside import inside
+    q = inside(opt, tr)
+    if schedule is None:
+        return q
+    if opt.name.startswith("keras_"):
+        raise ValueError("scheduled_inside covers torch's conventions")
+    ratio = schedule.rates(1.0, tr.steps)
+    q["eff_lr"] = q["eff_lr"] * ratio.reshape((-1,) + (1,) * (q["eff_lr"].ndim - 1))
+    return q

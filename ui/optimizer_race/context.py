@@ -24,7 +24,7 @@ class Ctx(NamedTuple):
     run_knobs: dict      # racer -> knob_key of the knobs it runs with (lr included)
     labels: dict         # racer -> legend name
     colour: dict         # racer -> palette key
-    where: tuple         # (surface, (κ, angle), start, steps, noise, seed)
+    where: tuple         # (surface, (κ, angle), start, steps, noise, seed, schedule)
     f_min: float
 
     def t(self, key: str, **fmt) -> str:
@@ -48,7 +48,8 @@ def race_context(F, race: ui.Race, knobs: dict) -> tuple[Ctx, list[str], list[st
     """(the sections' Ctx, the racers whose every rate diverged, the racers tuned at the
     edge of the sweep's grid)."""
     surface = data.surface_of(race.surface, race.bowl)
-    where = (race.surface, race.bowl, race.start, race.steps, race.noise, race.seed)
+    where = (race.surface, race.bowl, race.start, race.steps, race.noise, race.seed,
+             race.schedule)
     sweeps = {r: data.race_sweep(r, race.convention, data.knob_key(knobs[r]), *where)
               for r in race.racers} if race.lr_mode == "tuned" else {}
     lrs, flagged = {}, []

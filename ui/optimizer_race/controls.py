@@ -2,8 +2,9 @@
 URL through :mod:`ui.controls`) and returns the user's choices.
 
 URL keys: ``opts`` ``conv`` ``surface`` ``kappa`` ``angle`` ``start.<surface>`` ``steps`` ``noise``
-``seed`` ``lrmode`` ``lr`` ``tol`` ``look`` ``closer``, the network's ``data`` ``npts``
-``dnoise`` ``hidden`` ``batch`` ``nsteps``, and one key per hyperparameter knob:
+``seed`` ``lrmode`` ``lr`` ``tol`` ``sched`` ``sched.<knob>`` (:mod:`ui.schedules`) ``look``
+``closer``, the network's ``data`` ``npts`` ``dnoise`` ``hidden`` ``batch`` ``nsteps``
+``muon``, and one key per hyperparameter knob:
 ``<racer>.<knob>`` (torch convention) or ``k.<racer>.<knob>`` (Keras convention), so
 each convention keeps its own defaults.
 """
@@ -16,19 +17,24 @@ import streamlit as st
 
 from core.experiments.race import (
     BOWL,
+    CLASSIC_RACERS,
     CONVENTIONS,
     KNOBS,
+    LOG_KNOBS,
     PRESETS,
     RACERS,
     default_knobs,
     knob_range,
+    offered,
     race_start,
     race_steps,
 )
 from core.problems.datasets import DATASET_NAMES
 from core.problems.surfaces import SURFACE_NAMES
-from ui import controls
-from ui.optimizer_race.data import EPS_STOPS, LR_STOPS, SWEEP_LRS, surface_of
+from core.schedules import Schedule
+from ui import controls, schedules
+from ui.optimizer_race.data import EPS_STOPS, LR_STOPS, SWEEP_LRS, T0_STOPS, surface_of
+from ui.text import CATALOGUE
 
 P = "optimizer_race."
 DEFAULT_RACERS = ("sgd", "momentum", "adagrad", "rmsprop", "adam")
@@ -39,7 +45,10 @@ SLIDER = {  # knob: (step, format)
     "momentum": (0.001, "%.3f"), "b1": (0.001, "%.3f"), "b2": (0.0001, "%.4f"),
     "alpha": (0.0001, "%.4f"), "rho": (0.0001, "%.4f"),
     "initial_accumulator_value": (0.01, "%.2f"), "weight_decay": (0.001, "%.3f"),
+    "eta_minus": (0.01, "%.2f"), "eta_plus": (0.01, "%.2f"), "lambd": (0.0001, "%.4f"),
+    "beta2_decay": (0.05, "%.2f"), "d": (0.1, "%.1f"), "warmup_steps": (10, None),
 }
+STOPS = {"lr": LR_STOPS, "eps": EPS_STOPS, "t0": T0_STOPS}
 
 
 class Race(NamedTuple):
@@ -55,6 +64,13 @@ class Race(NamedTuple):
     lr_mode: str
     shared_lr: float
     tol: float
+    schedule_choice: schedules.Choice = schedules.Choice()
+    sitting_out: tuple = ()      # chosen racers the convention cannot run (Keras: newer rules)
+
+    @property
+    def schedule(self) -> Schedule | None:
+        """The race's schedule for its number of steps (None: a constant rate)."""
+        return self.schedule_choice.schedule(self.steps)
 
     @property
     def bowl(self) -> tuple[float, float]:
@@ -69,10 +85,18 @@ class Net(NamedTuple):
     hidden: int
     batch: int
     steps: int
+    muon: bool = False
 
 
 def knob_key(racer: str, knob: str, convention: str) -> str:
     return f"{racer}.{knob}" if convention == "torch" else f"k.{racer}.{knob}"
+
+
+def knob_label(F, racer: str, knob: str) -> str:
+    """The knob's label: a racer's own wording where the same name means something else
+    (ASGD's α), else the shared one."""
+    own = P + f"knob.{racer}.{knob}"
+    return F.t(own) if own in CATALOGUE["en"] else F.t(P + f"knob.{knob}")
 
 
 def racer_label(F, racer: str, convention: str = "torch") -> str:
@@ -97,6 +121,7 @@ def _apply_preset(name: str) -> None:
         p.lr_mode
     ss["kappa"], ss["angle"], ss["steps"] = p.kappa, p.angle, p.steps
     ss["noise"], ss["lr"], ss[_SHOWN] = p.grad_noise, p.shared_lr, p.surface
+    ss["sched"] = "constant"            # presets race at constant rates
     controls.set_point(f"start.{p.surface}", p.start,
                        race_start(surface_of(p.surface, (p.kappa, p.angle))))
     for racer in p.racers:
@@ -109,11 +134,14 @@ def race_ui(F) -> Race:
     t = F.t
     sb = st.sidebar
     sb.subheader(t(P + "setup"))
-    racers = controls.multiselect(F, "opts", t(P + "racers"), RACERS, DEFAULT_RACERS,
-                                  lambda r: t(P + f"racer.{r}"), where=sb)
+    chosen = controls.multiselect(F, "opts", t(P + "racers"), RACERS, DEFAULT_RACERS,
+                                  lambda r: t(P + f"racer.{r}"), where=sb,
+                                  help=t(P + "racers_help"))
     convention = controls.select(F, "conv", t(P + "convention"), CONVENTIONS, "torch",
                                  lambda c: t(P + f"convention.{c}"), where=sb, horizontal=True,
                                  help=t(P + "convention_help"))
+    racers = [r for r in chosen if r in offered(convention)]
+    sitting_out = tuple(r for r in chosen if r not in racers)
     surface = controls.select(F, "surface", t(P + "surface"), SURFACE_NAMES, "rosenbrock",
                               lambda s: t(P + f"surface.{s}"), where=sb)
     kappa, angle = BOWL["kappa"], BOWL["angle"]
@@ -146,10 +174,11 @@ def race_ui(F) -> Race:
     if lr_mode == "shared":
         shared = controls.log_slider(F, "lr", t(P + "shared_lr"), 1e-4, 10.0, 0.01,
                                      stops=LR_STOPS, where=sb)
+    choice = schedules.schedule_ui(F, where=sb)
     tol = controls.log_slider(F, "tol", t(P + "tol"), 1e-8, 1.0, 1e-3, 1, where=sb,
                               help=t(P + "tol_help"))
     return Race(racers, convention, surface, kappa, angle, start, steps, noise, seed, lr_mode,
-                shared, tol)
+                shared, tol, choice, sitting_out)
 
 
 def _follow_surface(surface: str) -> None:
@@ -177,12 +206,12 @@ def _panel(F, racer: str, convention: str, lr_mode: str) -> dict:
     cols = st.columns(3)
     knobs = {}
     for i, knob in enumerate(KNOBS[racer]):
-        key, label, where = knob_key(racer, knob, convention), F.t(P + f"knob.{knob}"), cols[i % 3]
+        key, label, where = knob_key(racer, knob, convention), knob_label(F, racer, knob), \
+            cols[i % 3]
         default = defaults[knob]
-        if knob in ("lr", "eps"):
+        if knob in LOG_KNOBS:
             lo, hi = knob_range(racer, knob)
-            value = controls.log_slider(F, key, label, lo, hi, default,
-                                        stops=LR_STOPS if knob == "lr" else EPS_STOPS,
+            value = controls.log_slider(F, key, label, lo, hi, default, stops=STOPS[knob],
                                         where=where)
         elif knob == "amsgrad":
             value = controls.toggle(F, key, label, default, where=where,
@@ -202,11 +231,12 @@ def closer_ui(F, racers: list[str]) -> tuple[str, str]:
     section = controls.select(F, "closer", F.t(P + "closer"), SECTIONS, "fair",
                               lambda s: F.t(P + f"closer.{s}"), horizontal=True)
     look = ""
-    if section == "inside" and racers:
-        default = "adam" if "adam" in racers else racers[0]
-        if st.session_state.get("look", default) not in racers:
+    inside = [r for r in racers if r in CLASSIC_RACERS]   # the rules core.experiments.inside reads
+    if section == "inside" and inside:
+        default = "adam" if "adam" in inside else inside[0]
+        if st.session_state.get("look", default) not in inside:
             st.session_state["look"] = default
-        look = controls.select(F, "look", F.t(P + "look"), racers, default,
+        look = controls.select(F, "look", F.t(P + "look"), inside, default,
                                lambda r: F.t(P + f"racer.{r}"))
     return section, look
 
@@ -222,4 +252,5 @@ def net_ui(F) -> Net:
     batch = controls.select(F, "batch", t(P + "net.batch"), ("0", "16", "32", "64"), "0",
                             lambda b: t(P + "net.full_batch") if b == "0" else b, where=cols[2])
     steps = controls.slider(F, "nsteps", t(P + "net.steps"), 50, 1000, 300, 50, where=cols[2])
-    return Net(dataset, n, noise, hidden, int(batch), steps)
+    muon = controls.toggle(F, "muon", t(P + "net.muon"), True, help=t(P + "net.muon_help"))
+    return Net(dataset, n, noise, hidden, int(batch), steps, muon)

@@ -13,8 +13,16 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.experiments.inside import inside
-from core.experiments.race import NOISE_SEEDS, build, race_surface, run_racer, tune
+from core.experiments.network_race import MUON_RACER, run_muon, tune_muon
+from core.experiments.race import (
+    NOISE_SEEDS,
+    averaged_points,
+    build,
+    race_surface,
+    run_racer,
+    scheduled_inside,
+    tune,
+)
 from core.problems.mlp import make_mlp_problem
 from core.training.sweep import combine, lr_grid
 from ui.geometry import thin_index
@@ -22,8 +30,11 @@ from ui.render import compact
 
 SWEEP_LRS = lr_grid(1e-5, 10.0, 25)      # the surface race: 4 rates per decade
 MLP_LRS = lr_grid(1e-3, 10.0, 9)         # the network: fewer, since each run is costlier
-LR_STOPS = tuple(m * 10.0**e for e in range(-4, 1) for m in (1, 1.5, 2, 3, 5, 7)) + (10.0,)
+# 2.5e-3 is Schedule-Free AdamW's default rate
+LR_STOPS = tuple(sorted({m * 10.0**e for e in range(-4, 1) for m in (1, 1.5, 2, 3, 5, 7)}
+                        | {2.5e-3, 10.0}))
 EPS_STOPS = tuple(10.0**e for e in range(-12, 0))
+T0_STOPS = tuple(10.0**e for e in range(0, 7))
 
 
 def knob_key(knobs: dict) -> tuple:
@@ -38,32 +49,48 @@ def surface_of(key: str, bowl: tuple):
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def race_run(racer: str, convention: str, knobs: tuple, surface: str, bowl: tuple,
-             start: tuple, steps: int, noise: float, seed: int, states: bool = False):
-    """One racer's Trajectory on a surface (with recorded states for the inside view)."""
+             start: tuple, steps: int, noise: float, seed: int, schedule=None,
+             states: bool = False):
+    """One racer's Trajectory on a surface under ``schedule`` (a core Schedule or None),
+    with recorded states for the inside view."""
     return run_racer(racer, convention, dict(knobs), surface_of(surface, bowl), start, steps,
-                     grad_noise=noise, seed=seed, record_states=states)
+                     grad_noise=noise, seed=seed, record_states=states, schedule=schedule)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def averaged_losses(knobs: tuple, surface: str, bowl: tuple, start: tuple, steps: int,
+                    noise: float, seed: int, schedule=None) -> tuple[float, float]:
+    """Schedule-Free AdamW's (final loss at y, final loss at its averaged point x)."""
+    tr = race_run("schedule_free_adamw", "torch", knobs, surface, bowl, start, steps, noise,
+                  seed, schedule, True)
+    xs = averaged_points(tr)
+    last = len(xs) - 1 if tr.diverged_at < 0 else int(tr.diverged_at) - 1
+    f = surface_of(surface, bowl).f
+    return float(tr.losses[last]), float(f(xs[max(last, 0)]))
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def race_sweep(racer: str, convention: str, knobs: tuple, surface: str, bowl: tuple,
-               start: tuple, steps: int, noise: float, seed: int):
+               start: tuple, steps: int, noise: float, seed: int, schedule=None):
     """The racer's learning-rate sweep on the surface (over several seeds when the
     gradients are noisy, see :func:`core.experiments.race.tune`), without the batched trajectory."""
     sw = tune(racer, convention, dict(knobs), surface_of(surface, bowl), start, steps,
-              SWEEP_LRS, grad_noise=noise, seed=seed)
+              SWEEP_LRS, grad_noise=noise, seed=seed, schedule=schedule)
     return sw._replace(trajectory=None)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def inside_frames(racer: str, convention: str, knobs: tuple, surface: str, bowl: tuple,
-                  start: tuple, steps: int, noise: float, seed: int, max_points: int = 200):
+                  start: tuple, steps: int, noise: float, seed: int, schedule=None,
+                  max_points: int = 200):
     """(quantities, arrows): the inside view's long frames, thinned to ``max_points`` steps.
 
     quantities: rows (name, step, param, value); arrows: rows (step, which, dx, dy,
     angle, size) for the unit directions of −g and of u.
     """
-    tr = race_run(racer, convention, knobs, surface, bowl, start, steps, noise, seed, True)
-    q = inside(build(racer, convention, **dict(knobs)), tr)
+    tr = race_run(racer, convention, knobs, surface, bowl, start, steps, noise, seed, schedule,
+                  True)
+    q = scheduled_inside(build(racer, convention, **dict(knobs)), tr, schedule)
     n_valid = tr.steps if tr.diverged_at < 0 else max(int(tr.diverged_at) - 1, 1)
     idx = thin_index(n_valid, max_points)
     rows = [pd.DataFrame({"name": name, "step": idx, "param": param,
@@ -115,11 +142,16 @@ def mlp_problem(dataset: str, n: int, noise: float, hidden: int, batch: int, see
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def mlp_run(racer: str, convention: str, knobs: tuple, dataset: str, n: int, noise: float,
-            hidden: int, batch: int, seed: int, steps: int, max_points: int = 150):
-    """(steps, losses, final θ, accuracy, diverged_at) of one racer training the network."""
+            hidden: int, batch: int, seed: int, steps: int, schedule=None,
+            max_points: int = 150):
+    """(steps, losses, final θ, accuracy, diverged_at) of one racer training the network
+    (``racer`` may be ``MUON_RACER``: Muon on W₁ + AdamW on the rest, knobs just ``lr``)."""
     problem = mlp_problem(dataset, n, noise, hidden, batch, seed)
-    tr = run_racer(racer, convention, dict(knobs), problem, problem.theta0, steps,
-                   seed=seed)
+    if racer == MUON_RACER:
+        tr = run_muon(problem, hidden, dict(knobs)["lr"], steps, seed=seed, schedule=schedule)
+    else:
+        tr = run_racer(racer, convention, dict(knobs), problem, problem.theta0, steps,
+                       seed=seed, schedule=schedule)
     n_valid = tr.steps + 1 if tr.diverged_at < 0 else int(tr.diverged_at)
     idx = thin_index(n_valid, max_points)
     theta = tr.points[-1]
@@ -128,14 +160,18 @@ def mlp_run(racer: str, convention: str, knobs: tuple, dataset: str, n: int, noi
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def mlp_sweep(racer: str, convention: str, knobs: tuple, dataset: str, n: int, noise: float,
-              hidden: int, batch: int, seed: int, steps: int):
+              hidden: int, batch: int, seed: int, steps: int, schedule=None):
     """The racer's learning-rate sweep on the network (full-data loss at checkpoints);
     with mini-batches, over ``NOISE_SEEDS`` batch orders (same data, same θ₀)."""
     problem = mlp_problem(dataset, n, noise, hidden, batch, seed)
     orders = range(NOISE_SEEDS if batch else 1)       # mini-batches: several batch orders
-    parts = [tune(racer, convention, dict(knobs), replace(problem, seed=seed + i),
-                  problem.theta0, steps, MLP_LRS, seed=seed, final_loss=problem.f)
-             for i in orders]
+    def one(pb):
+        if racer == MUON_RACER:
+            return tune_muon(pb, hidden, steps, MLP_LRS, seed=seed, final_loss=problem.f,
+                             schedule=schedule)
+        return tune(racer, convention, dict(knobs), pb, problem.theta0, steps, MLP_LRS,
+                    seed=seed, final_loss=problem.f, schedule=schedule)
+    parts = [one(replace(problem, seed=seed + i)) for i in orders]
     return combine(parts)._replace(trajectory=None)
 
 

@@ -54,6 +54,9 @@ def _inside_spec(look: str, convention: str, knobs: tuple, where: tuple, colour:
 def inside_section(c: Ctx, look: str) -> None:
     t = c.t
     st.subheader(t("inside", name=c.labels[look]))
+    if c.race.convention == "keras" and c.race.schedule is not None:
+        st.info(t("inside_keras_schedule"))
+        return
     rule = RULE[look]
     st.latex(latex(rule) if c.race.convention == "torch" else keras_latex(rule))
     st.markdown(t(f"watch.{rule}"))

@@ -9,11 +9,23 @@ only unpickles its spec. Play runs in the browser (ui.play): no rerun while it p
 
 from __future__ import annotations
 
+from functools import cache
+
+import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.experiments.race import RULE, default_knobs, leaderboard, nearest_minimum, standing
-from ui import charts, palette
+from core.experiments.race import (
+    HOP_WINDOW,
+    RULE,
+    default_knobs,
+    hop_range,
+    leaderboard,
+    nearest_minimum,
+    standing,
+)
+from core.optimizers import make
+from ui import charts, palette, schedules
 from ui.cache import surface_picture
 from ui.geometry import path_frame
 from ui.numbers import fmt
@@ -25,6 +37,22 @@ from ui.render import compact, show, to_spec
 from ui.style import style_for
 
 P = ui.P
+
+
+@cache
+def muon_step_length() -> float:
+    """|u|/η of torch's Muon (its defaults, no weight decay) on a 1×2 matrix: the length its
+    five Newton–Schulz steps give a single singular value of 1."""
+    opt = make("muon", lr=1.0, weight_decay=0.0)
+    x = np.zeros((1, 2))
+    u, _ = opt.update(np.array([[3.0, 4.0]]), opt.init(x), x)
+    return float(np.linalg.norm(u))
+
+
+def sitting_out_note(F, names: list[str]) -> None:
+    """Racers chosen but not run in Keras's conventions, and why (one sentence)."""
+    if names:
+        st.info(F.t(P + "torch_only", names=", ".join(names)))
 
 
 def keras_note(F, racers: list[str]) -> None:
@@ -70,16 +98,28 @@ def race_section(c: Ctx, flagged: list[str], edge: list[str]) -> None:
         st.caption(t("race.at_edge", names=", ".join(c.labels[r] for r in edge)))
     for r in flagged:
         st.warning(t("all_diverged", name=c.labels[r], lr=fmt(c.lrs[r])))
+    if race.schedule is not None:
+        st.markdown(t("schedule_says"))
+        schedules.schedule_view(c.F, race.schedule_choice, race.steps)
+        if "rprop" in race.racers:
+            st.caption(t("rprop_schedule"))
     spec = _race_spec(c.key(), race.convention, c.where, c.f_min, c.F.projector,
                       t("gap_axis"), play_text(c.F))
     show(spec, key="race_map", pick=True)
     st.caption(t("map_help"))
+    if "schedule_free_adamw" in race.racers:
+        y, x = data.averaged_losses(c.run_knobs["schedule_free_adamw"], *c.where)
+        st.caption(t("sf_note", x=fmt(x - c.f_min, 4), y=fmt(y - c.f_min, 4)))
+    st.caption(t("muon_note", length=fmt(muon_step_length(), 2)))
     surface = data.surface_of(race.surface, race.bowl)
     runs = c.runs()
     rows = leaderboard([standing(r, runs[r], c.f_min, race.tol, surface.nearest_minimum_distance)
                         for r in race.racers])
     _leaderboard(c, rows)
     st.markdown(_summary(c, rows, runs, surface))
+    story = _beyond(c, rows, runs)
+    if story:
+        st.markdown(story)
 
 
 def _leaderboard(c: Ctx, rows) -> None:
@@ -126,3 +166,19 @@ def _summary(c: Ctx, rows, runs: dict, surface) -> str:
         if local:
             lines.append(t("sum.local", names=", ".join(local)))
     return " ".join(lines)
+
+
+def _beyond(c: Ctx, rows, runs: dict) -> str:
+    """What the newer rules did in this run: who arrived (steps, rate), and for a Lion that
+    did not, the range its loss keeps hopping in over the last steps (all measured)."""
+    t, lines = c.t, []
+    for row in rows:
+        if row.racer in ("rprop", "schedule_free_adamw", "lion") and row.steps_to_tol >= 0:
+            lines.append(t("beyond.arrived", name=c.labels[row.racer], k=row.steps_to_tol,
+                           lr=fmt(c.lrs[row.racer])))
+    lion = next((r for r in rows if r.racer == "lion"), None)
+    if lion is not None and lion.steps_to_tol < 0 and lion.diverged_at < 0:
+        lo, hi = hop_range(runs["lion"], c.f_min)
+        lines.append(t("beyond.lion", lr=fmt(c.lrs["lion"]), n=HOP_WINDOW, lo=fmt(lo),
+                       hi=fmt(hi)))
+    return c.F.join(lines)
