@@ -111,9 +111,12 @@ def _floor_verdict(F, s: sl.Settling, names: dict, noise: float, lr: float,
     lower = [n for n in decays if not s.diverged[s.names.index(n)] and s.floor(n) < const]
     if len(lower) < len(decays):
         higher = [n for n in decays if n not in lower]
-        return t("a_mixed", lr=fmt(lr), const=numbers.gap_text(F.t, const, 4),
-                 lower=", ".join(names[n] for n in lower) or "—",
-                 higher=", ".join(names[n] for n in higher))
+        said = [t("a_mixed", lr=fmt(lr), const=numbers.gap_text(F.t, const, 4),
+                  lower=", ".join(names[n] for n in lower) or "—",
+                  higher=", ".join(names[n] for n in higher))]
+        if all(s.jitter(n) < s.jitter("constant") for n in higher):
+            said.append(t("a_mixed_why"))
+        return F.join(said)
     ratios = [const / s.floor(n) for n in lower]
     steps = [s.jitter("constant") / s.jitter(n) for n in lower]
     return t("a_verdict", lr=fmt(lr), const=numbers.gap_text(F.t, const, 4),

@@ -60,6 +60,11 @@ EN = {f"{_P}{k}": v for k, v in {
     "a_mixed": (
         "With the fixed η = {lr} the walk hovers {const} above the best fit at the end. "
         "Lower than that: {lower}. Not lower: {higher}."),
+    "a_mixed_why": (
+        "Those runs take shorter steps than the fixed rate at the end (see the table), so "
+        "what keeps them higher is not noise but distance not yet travelled: their rate "
+        "shrank before the walk had reached the fit. A longer run or a larger η₀ gives "
+        "them time."),
     "a_no_noise": (
         "With σ = 0 every batch's slope is zero at the fit, so even the fixed rate "
         "settles there: there is no noise floor for a decay to lower (compare the rows "
@@ -167,6 +172,9 @@ ZH = {f"{_P}{k}": v for k, v in {
     "a_mixed": (
         "固定 η = {lr} 时，随机游走到最后停在比最佳拟合高 {const} 的地方。比它低的：{lower}。"
         "不比它低的：{higher}。"),
+    "a_mixed_why": (
+        "这些运行在后期的步长比固定学习率短（见表），所以让它们停在更高处的不是噪声，而是还没走完的"
+        "路：它们的学习率在随机游走到达最佳拟合之前就已经变小了。步数更多或 η₀ 更大，就给了它们时间。"),
     "a_no_noise": (
         "σ = 0 时，每个小批量在最佳拟合处的斜率都是零，所以固定学习率也会停在那里：没有噪声下限"
         "可供衰减去降低（对照第 3 部分中 σ > 0 的情形）。"),
