@@ -1,10 +1,12 @@
 """Choosing an Optimizer: the sparse-gradient race, Adam against RMSProp across sparsity,
-a decision guide whose reasons link to live experiments, and a benchmark matrix."""
+a decision guide whose reasons link to live experiments, a benchmark matrix, and the
+newer rules (AdamW, Adafactor, Lion, Muon, Schedule-Free) measured on the network."""
 # Each view is one section of ui.choosing: it draws its controls, reads cached core
 # results, asks core.findings what they show and draws the charts; no maths here.
 
 import streamlit as st
 
+from ui.choosing.beyond import beyond_section
 from ui.choosing.controls import P, view_ui
 from ui.choosing.guide import guide_section
 from ui.choosing.ladder import ladder_section
@@ -24,5 +26,7 @@ elif view == "ladder":
     ladder_section(F)
 elif view == "guide":
     guide_section(F)
+elif view == "beyond":
+    beyond_section(F)
 else:
     matrix_section(F)

@@ -4,7 +4,8 @@ the user's choices.
 
 URL keys: ``view``; the sparse race's ``a`` ``batch`` ``lrmode`` ``lr`` ``seed``
 ``step``; the ladder's ``b2``; the guide's ``q_sparse`` ``q_safe`` ``q_noisy``
-``q_tune``; the matrix's ``mseed``.
+``q_tune`` ``q_memory`` ``q_matrices`` ``q_horizon`` ``q_decay``; the matrix's ``mseed``;
+the beyond view's ``part``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
+from core.experiments.beyond_parts import PARTS
 from core.experiments.sparse_race import LR_GRID, STEPS
 from core.findings.guide import EXPERIMENTS, KEYS, QUESTIONS, VIEWS
 from core.problems.sparse import A_RANGE
@@ -86,3 +88,9 @@ def matrix_seed_ui(F) -> int:
     return controls.integer(F, KEYS["matrix_seed"], F.t(P + "ctl.matrix_seed"), *SEED_RANGE,
                             int(EXPERIMENTS["matrix"].settings["matrix_seed"]),
                             help=F.t(P + "ctl.matrix_seed_help"), where=col)
+
+
+def part_ui(F) -> str:
+    default = str(EXPERIMENTS["beyond_adamw"].settings["part"])
+    return controls.select(F, KEYS["part"], F.t(P + "beyond.part"), PARTS, default,
+                           lambda p: F.t(P + f"beyond.part.{p}"), horizontal=True)

@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core.experiments import beyond_parts
+from core.experiments.beyond_tuning import Tuned, tuned
 from core.experiments.ladder import ladder
 from core.experiments.matrix import benchmark, noise_floor
 from core.experiments.sparse_race import (
@@ -75,6 +77,20 @@ def matrix_result(seed: int):
 @st.cache_data(max_entries=16, show_spinner=False)
 def noise_result(seed: int):
     return noise_floor(seed)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def tuned_sweep(kind: str) -> Tuned:
+    """One contender of the beyond view swept over its rate grid (Muon's rest at AdamW's
+    tuned rate, read from this same cache)."""
+    extra = {"adamw_lr": tuned_sweep("adamw").lr} if kind == "muon" else {}
+    return tuned(kind, **extra)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def beyond_part(name: str):
+    """A part of the beyond view, built from the cached sweeps it compares."""
+    return beyond_parts.build(name, {k: tuned_sweep(k) for k in beyond_parts.NEEDS[name]})
 
 
 # ------------------------------------------------------------------ frames

@@ -53,6 +53,8 @@ def experiment_result(experiment: str):
         return data.control_result(float(s["a"]), int(s["batch"]), int(s["seed"]))
     if experiment == "ladder":
         return data.ladder_result(float(s["b2"]))
+    if ex.view == "beyond":
+        return data.beyond_part(str(s["part"]))
     if experiment == "noise_floor":
         return data.noise_result(int(s["matrix_seed"]))
     return data.matrix_result(int(s["matrix_seed"]))
