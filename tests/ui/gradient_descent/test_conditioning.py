@@ -17,7 +17,6 @@ from ui.text import CATALOGUE
 
 PAGE = "pages/2_Gradient_Descent.py"
 P = "gradient_descent.cond."
-CHARTS = 5          # the page's three, the two paths with their distances, aligned | turned
 
 
 def page(query=None):
@@ -83,7 +82,10 @@ def expected_sentences(lang: str, kappa: float, angle: int) -> list[str]:
 def test_defaults_show_the_section_in_english():
     at = page()
     assert_clean(at)
-    assert len(charts(at)) == CHARTS
+    ours = [str(spec) for spec in chart_specs(at)][-2:]     # the page's last section
+    assert t("en", "map_axis") in ours[0] and t("en", "map_gd") in ours[0], "paths + distances"
+    assert t("en", "rel_axis") in ours[1] and t("en", "turned", angle=45) in ours[1]
+    assert len(charts(at)) >= 5, "the page's own three and this section's two"
     assert t("en", "header") == [h.value for h in at.header][-1], "the page's last section"
     assert [s.value for s in at.subheader][-3:] == [t("en", k) for k in ("a", "b", "c")]
     assert at.select_slider(key="cond.kappa").value == 100.0
