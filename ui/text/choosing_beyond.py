@@ -144,7 +144,7 @@ _EN = {
         "in AdamW's last step the decay moved each of the {n} weights by exactly "
         "−ηλ·x = −{eta_lambda}·x (the flat line): one rate for all. Adam + L2 adds λx to the "
         "gradient, and the division by √v̂ + ε makes the decay's coefficient on x the rate "
-        "ηλ/(√v̂ᵢ + ε) (with v̂ held fixed; Adam's whole step still stays near η in size). "
+        "ηλ/(√v̂ᵢ + ε) (with v̂ held fixed). "
         "From the run's own v̂ after {steps} steps these rates run from {lo} to {hi} (median "
         "{median}): a {spread}× spread, the median {times}× AdamW's ηλ. The weights whose "
         "(g + λx)² has been small get the largest rates."),
@@ -300,7 +300,7 @@ _ZH = {
     "beyond.adamw.story": (
         "AdamW 与 Adam + L2，η = {lr}，λ = {wd}，全批量 {steps} 步。**实测：**在 AdamW 的最后一步里，"
         "衰减让 {n} 个权重中的每一个都恰好移动了 −ηλ·x = −{eta_lambda}·x（图中的水平线）：所有权重同一个"
-        "衰减率。Adam + L2 把 λx 加进梯度，再除以 √v̂ + ε，于是衰减项对 x 的系数（固定 v̂ 时）变成 ηλ/(√v̂ᵢ + ε)；Adam 整个更新步的大小仍在 η 附近。用这次运行 "
+        "衰减率。Adam + L2 把 λx 加进梯度，再除以 √v̂ + ε，于是衰减项对 x 的系数（固定 v̂ 时）变成 ηλ/(√v̂ᵢ + ε)。用这次运行 "
         "{steps} 步后自己的 v̂ 计算，这些衰减率从 {lo} 到 {hi}（中位数 {median}）：相差 {spread} 倍，"
         "中位数是 AdamW 的 ηλ 的 {times} 倍。(g + λx)² 一直较小的权重，衰减率最大。"),
     "beyond.memory.shape": "{m} × {n}（{params} 个权重）",
