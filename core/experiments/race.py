@@ -167,7 +167,7 @@ PRESETS: dict[str, Preset] = {
                            lr_mode="tuned", steps=300, grad_noise=0.5),
     # Beyond Adam, each at its tuned rate on Beale: the sign-based Lion moves every
     # coordinate by exactly ±η per step, so it hops around the minimum (the page measures how
-    # much); Rprop and Schedule-Free AdamW arrive (the page says in how many steps).
+    # much, even after it passed within the tolerance); Rprop and Schedule-Free AdamW arrive.
     "beyond_adam": Preset("beale", (1.0, 1.5), ("adam", "rprop", "lion", "schedule_free_adamw"),
                           {}, lr_mode="tuned", steps=300),
 }

@@ -4,7 +4,7 @@ dataset, charts small, every choice in the URL."""
 
 import pytest
 
-from core.experiments.race import RACERS, knob_range
+from core.experiments.race import CLASSIC_RACERS, knob_range
 from core.problems.surfaces import SURFACE_NAMES
 from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
 from ui import play
@@ -13,7 +13,7 @@ from ui.text import CATALOGUE
 
 PAGE = "pages/3_Optimizer_Race.py"
 EN = CATALOGUE["en"]
-ALL = ",".join(RACERS)
+ALL = ",".join(CLASSIC_RACERS)     # the article's nine (the newer ones: test_beyond.py)
 SECTIONS = ("fair", "inside", "network")
 
 
@@ -94,7 +94,7 @@ def test_inside_view_for_every_optimizer_and_convention():
     at = race({"opts": ALL, "closer": "inside", "steps": "200"})
     for convention in ("torch", "keras"):
         at.radio(key="conv").set_value(convention).run()
-        for racer in RACERS:
+        for racer in CLASSIC_RACERS:
             at.selectbox(key="look").select(racer).run()
             assert_clean(at)
             heads = [h.value for h in at.subheader]
@@ -102,7 +102,7 @@ def test_inside_view_for_every_optimizer_and_convention():
 
 
 EXTREME = {"lrmode": "own", "opts": ALL, "steps": "200",
-           **{f"{r}.lr": "10" for r in RACERS},
+           **{f"{r}.lr": "10" for r in CLASSIC_RACERS},
            "adam.b1": "0.999", "adam.b2": "0.9999", "adam.eps": "1e-12",
            "adamw.b1": "0.999", "nadam.b2": "0.9999", "rmsprop.alpha": "0.9999",
            "rmsprop.eps": "1e-12", "adagrad.eps": "1e-12", "adadelta.rho": "0.9999",
@@ -318,11 +318,11 @@ def test_nesterov_momentum_slider_minimum_runs():
 @pytest.mark.parametrize("conv", ["torch", "keras"])
 @pytest.mark.parametrize("end", ["min", "max"])
 def test_every_knob_of_every_racer_at_its_slider_limit(conv, end):
-    from core.experiments.race import KNOBS, knob_range
+    from core.experiments.race import KNOBS, knob_range, offered
     from ui.optimizer_race.controls import knob_key
 
-    query = {"opts": ALL, "conv": conv, "lrmode": "own", "steps": "50"}
-    for r in RACERS:
+    query = {"opts": ",".join(offered(conv)), "conv": conv, "lrmode": "own", "steps": "50"}
+    for r in offered(conv):
         for k in KNOBS[r]:
             if k == "amsgrad":
                 query[knob_key(r, k, conv)] = "true" if end == "max" else "false"
