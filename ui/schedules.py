@@ -98,7 +98,7 @@ def describe(F, choice: Choice, steps: int) -> str:
     sched = choice.schedule(steps)
     if sched is None:
         return F.t(P + "says.constant")
-    fill = {k: (f"{v:.6g}" if isinstance(v, float) else v)
+    fill = {k: (f"{v:.4g}" if isinstance(v, float) else v)
             for k, v in (dict(choice.knobs) | dict(sched.kw)).items()}
     return F.t(P + f"says.{choice.name}", N=steps, **fill)
 

@@ -26,6 +26,11 @@ STATES = {
     "wells": "surface=two_wells&opts=sgd,momentum&lrmode=own&sgd.lr=0.05&momentum.lr=0.05",
     "bowl": "surface=bowl",
     "bowl_zh": "surface=bowl&lang=zh",
+    "beyond": "surface=beale&opts=adam,rprop,lion,schedule_free_adamw",
+    "beyond_zh": "surface=beale&opts=adam,rprop,lion,schedule_free_adamw&lang=zh",
+    "schedule": "opts=adam,adamax,radam,asgd,adafactor&sched=warmup_cosine",
+    "schedule_zh": "opts=adam,lion&sched=one_cycle_lr&lang=zh",
+    "network_muon": "closer=network&opts=sgd,adam,lion&sched=cosine_annealing_lr",
     # the presets, as links
     "rosenbrock_all": "opts=sgd,momentum,nesterov,adagrad,rmsprop,adadelta,adam,adamw,nadam"
                       "&steps=500&start.rosenbrock=-1.5,2",
