@@ -30,6 +30,7 @@ from ui.style import style_for
 
 P = "gradient_descent.sched."
 fmt = partial(numbers.fmt, digits=4)          # 4 significant digits
+RATE_HEIGHT = 0.6     # the η(t) chart, as a share of a chart's height (its legend included)
 RATIO_LATEX = r"r_k = \frac{\eta_k\,L''(w_k)}{2}"
 
 
@@ -139,7 +140,7 @@ def _pair(rates, gaps, style, step: str, rate_axis: str, gap_axis: str, *,
           log_rates: bool) -> tuple[dict, dict]:
     """η(t) (small, above) and the loss curves (below) as two finished specs."""
     rate_chart = charts.lr_schedule_chart(rates, style, step_title=step, y_title=rate_axis,
-                                          log=log_rates)
+                                          log=log_rates, height=int(style.height * RATE_HEIGHT))
     tip = [alt.Tooltip("series", type="nominal"), alt.Tooltip("step", type="quantitative"),
            alt.Tooltip("gap", type="quantitative", title=gap_axis, format=".4g")]
     loss = charts.loss_layers(gaps, style, y_title=gap_axis, step_title=step, scrub=False,
@@ -168,6 +169,7 @@ def _warmup(F, line_key: tuple, names: dict) -> None:
     rates_spec, gap_spec = _well_specs(share, F.projector, labels)
     show(rates_spec, key="sched_well_rates")
     show(gap_spec, key="sched_well_gaps")
+    st.caption(t("b_caption"))
     st.markdown(F.join([_run_sentence(F, w, r, names) for r in w.runs]))
     warm = w.run("warmup_cosine")
     if len(warm.ratios) > 1:

@@ -86,6 +86,9 @@ EN = {f"{_P}{k}": v for k, v in {
         "Peak η = {share} × {limb} = {peak}, which is {times} times the limit at the "
         "start. {steps} steps with a fixed η, a cosine from η, and warm-up + cosine "
         "(W = {w} steps from η/3)."),
+    "b_caption": (
+        "η_k of each schedule above and f(w_k) − min f below, where min f is the bottom "
+        "of the deeper, left-hand well; a run's curve stops where it diverged."),
     "b_run": "**{name}**: first step at r₀ = {r0}; {outcome}.",
     "out.diverged": "it diverged at step {k}",
     "out.bottom": "it settled at w = {w}, the bottom of its own well",
@@ -192,6 +195,8 @@ ZH = {f"{_P}{k}": v for k, v in {
     "b_setup": (
         "峰值 η = {share} × {limb} = {peak}，是起点上限的 {times} 倍。共 {steps} 步，比较固定 η、"
         "从 η 开始的余弦，以及预热 + 余弦（W = {w} 步，从 η/3 开始）。"),
+    "b_caption": "上图是各调度的 η_k，下图是 f(w_k) − min f，其中 min f 是更深的左边那个井的谷底；"
+                 "运行发散时，它的曲线就在那里中断。",
     "b_run": "**{name}**：第一步的 r₀ = {r0}；{outcome}。",
     "out.diverged": "在第 {k} 步发散",
     "out.bottom": "停在 w = {w}，也就是它自己这个井的谷底",

@@ -7,7 +7,8 @@ import pytest
 from tests.browser import SHOTS, shoot, wait_until_ready
 from ui.text import CATALOGUE
 
-CHARTS = 5        # the ball on the curve, the contour map, the regression, conditioning's two
+CHARTS = 9        # the ball on the curve, the contour map, the regression, schedules'
+                  # four (η(t) and loss, parts a and b), conditioning's two
 
 
 def open_cold(server, page, query: str) -> None:
@@ -28,6 +29,7 @@ STATES = {
     "zh": ("lang=zh&curve=abs&lr.abs=0.3&surf=rosenbrock&lr2.rosenbrock=0.001"
            "&steps2.rosenbrock=1000&batch=200"),
     "stiff_bowl": "cond.kappa=1000&cond.angle=30",
+    "schedules": "sched.lr=1&sched.steps=300&sched.share=1.4&sched.show=constant,step_lr",
 }
 
 
@@ -74,4 +76,21 @@ def test_conditioning_section_screens(server, page, lang, mode):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"gradient_descent-conditioning-{lang}-{mode}.png"),
                     full_page=True, clip={"x": 0, "y": top, "width": 1400, "height": height})
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.parametrize("mode", ["normal", "projector"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_schedules_section_screens(server, page, lang, mode):
+    """The schedules section alone, at its defaults: gradient-descent-schedules-*.png."""
+    open_cold(server, page, f"lang={lang}" + ("&projector=1" if mode == "projector" else ""))
+    page.set_viewport_size({"width": 1400, "height": 16000})     # the whole page, unscrolled
+    wait_until_ready(page)
+    top = page.get_by_role("heading", name=CATALOGUE[lang]["gradient_descent.sched.header"]
+                           ).bounding_box()["y"]
+    end = page.get_by_role("heading", name=CATALOGUE[lang]["gradient_descent.cond.header"]
+                           ).bounding_box()["y"]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"gradient_descent-schedules-{lang}-{mode}.png"),
+                    full_page=True, clip={"x": 0, "y": top, "width": 1400, "height": end - top})
     assert page.locator('[data-testid="stException"]').count() == 0
