@@ -52,7 +52,7 @@ __all__ = [
     "knob_range", "offered", "on_map", "race_start", "race_steps", "race_surface",
     "run_racer", "scheduled_inside", "tune",
     "Standing", "steps_to_tolerance", "standing", "leaderboard", "nearest_minimum", "at_rate",
-    "chosen_lr", "Preset", "PRESETS", "HOP_WINDOW", "hop_range",
+    "chosen_lr", "Preset", "PRESETS", "HOP_WINDOW", "hop_range", "hops",
 ]
 
 
@@ -179,3 +179,9 @@ def hop_range(tr: Trajectory, f_star: float, window: int = HOP_WINDOW) -> tuple[
     rule with fixed-size steps (Lion) keeps hopping instead of settling."""
     tail = np.asarray(tr.losses[-window:], dtype=float) - f_star
     return float(tail.min()), float(tail.max())
+
+
+def hops(tr: Trajectory, window: int = HOP_WINDOW) -> bool:
+    """True when the loss rises at least once over the last ``window`` steps (it moves back
+    and forth instead of settling or still crawling down)."""
+    return bool(np.any(np.diff(np.asarray(tr.losses[-window - 1:], dtype=float)) > 0))

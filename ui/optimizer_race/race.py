@@ -20,6 +20,7 @@ from core.experiments.race import (
     RULE,
     default_knobs,
     hop_range,
+    hops,
     leaderboard,
     nearest_minimum,
     standing,
@@ -177,9 +178,9 @@ def _beyond(c: Ctx, rows, runs: dict) -> str:
             lines.append(t("beyond.arrived", name=c.labels[row.racer], k=row.steps_to_tol,
                            lr=fmt(c.lrs[row.racer])))
     lion = next((r for r in rows if r.racer == "lion"), None)
-    if lion is not None and lion.diverged_at < 0:
+    if lion is not None and lion.diverged_at < 0 and c.race.schedule is None:
         lo, hi = hop_range(runs["lion"], c.f_min)
-        if lo > c.race.tol:          # still above the tolerance at every one of its last steps
+        if lo > c.race.tol and hops(runs["lion"]):   # above tol, and going up and down
             lines.append(t("beyond.lion", lr=fmt(c.lrs["lion"]), n=HOP_WINDOW, lo=fmt(lo),
                            hi=fmt(hi)))
     return c.F.join(lines)

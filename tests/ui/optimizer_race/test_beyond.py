@@ -15,6 +15,7 @@ from core.experiments.race import (
     chosen_lr,
     default_knobs,
     hop_range,
+    hops,
     race_start,
     race_surface,
     run_racer,
@@ -201,8 +202,17 @@ def test_beyond_adam_preset_says_only_what_its_run_shows():
     assert lion.diverged_at < 0, lion
     lo, hi = hop_range(runs["lion"], f_min)
     assert lo > 1e-3, "Lion's loss stays above the tolerance over its last steps"
+    assert hops(runs["lion"]), "and it goes up and down there"
     sentence = EN[P + "beyond.lion"].format(lr=fmt(lrs["lion"]), n=HOP_WINDOW, lo=fmt(lo),
                                             hi=fmt(hi))
     assert sentence in said, (sentence, said)
     steps = np.abs(np.diff(runs["lion"].points, axis=0))
     np.testing.assert_allclose(steps, lrs["lion"], rtol=1e-9, err_msg="±η in each coordinate")
+
+
+def test_lion_hop_sentence_only_without_a_schedule_and_only_when_it_hops():
+    """Under a schedule Lion's step is η_t, not η, and on Rosenbrock it still crawls down:
+    the sentence must not appear there."""
+    at = race({"opts": "lion,adam", "sched": "cosine_annealing_lr"})
+    assert_clean(at)
+    assert "moves every coordinate by exactly" not in text(at)
