@@ -15,6 +15,7 @@ import streamlit as st
 from core.experiments.beyond_tuning import BATCH, LR_GRID, NET, STEPS
 from core.findings import beyond, guide
 from ui import charts, palette
+from ui.choosing import charts as cc
 from ui.choosing import controls as ui
 from ui.choosing import data
 from ui.choosing.controls import P
@@ -24,7 +25,7 @@ from ui.render import columns, show
 
 COLORS = {"adamw": palette.color("adamw"), "adam_l2": palette.color("adam"),
           "adafactor": "#009E73", "lion": "#E69F00", "muon": "#D55E00",
-          "adamw_cosine": "#56B4E9", "schedule_free": "#0072B2"}
+          "adamw_cosine": "#56B4E9", "schedule_free": "#009E73"}
 # The guide's rule each part tests (the rule whose experiment is that part).
 REASON = {r.experiment.removeprefix("beyond_"): r.reason for r in guide.RULES
           if r.experiment.startswith("beyond_")}
@@ -46,10 +47,15 @@ def beyond_section(F) -> None:
     st.caption(F.t("frame.tuning_rule"))
 
 
-def lines(F, frame: pd.DataFrame, key: str, x_title: str, y_title: str) -> None:
+def lines(F, frame: pd.DataFrame, key: str, x_title: str, y_title: str,
+          log: bool = False) -> None:
     """Lines of y against x, one per series (label), in the part's colours."""
     colors = {label: COLORS[k] for k, label in frame[["key", "series"]].drop_duplicates()
               .itertuples(index=False)}
+    if log:                                  # a log axis cannot show 0
+        show(cc.log_lines_view(frame[frame.y > 0], F.style, x_title=x_title, y_title=y_title,
+                               colors=colors), key=key)
+        return
     show(charts.finish(charts.curve_layers(frame, F.style, x_title=x_title, y_title=y_title,
                                            colors=colors), F.style), key=key)
 
@@ -84,7 +90,7 @@ def adamw_block(F, rec) -> None:
     with left:
         lines(F, frame([("adam_l2", t("beyond.name.adam_l2"), order, np.sort(d.l2)[::-1]),
                         ("adamw", t("beyond.name.adamw"), order, np.sort(d.adamw)[::-1])]),
-              "beyond_decay", t("beyond.axis.weight_rank"), t("beyond.axis.decay"))
+              "beyond_decay", t("beyond.axis.weight_rank"), t("beyond.axis.decay"), log=True)
     with right:
         st.markdown(t("beyond.adamw.story", lr=g3(d.lr), wd=g3(d.wd), steps=STEPS,
                       eta_lambda=g3(f.eta_lambda), n=len(d.l2), lo=g3(f.l2_lo),
@@ -95,7 +101,7 @@ def adamw_block(F, rec) -> None:
 def adafactor_block(F, rec) -> None:
     t = F.texts(P)
     m = rec.memory
-    names = labels(F, m.floats)
+    names = {**labels(F, m.floats), "muon": t("beyond.memory.muon")}
     heads = [t("beyond.memory.shape", m=s[0], n=s[1], params=fmt(p))
              for s, p in zip(m.shapes, m.params, strict=True)]
     table = {t("table.name"): [names[k] for k in m.floats]}
@@ -119,7 +125,7 @@ def lion_block(F, rec) -> None:
         lines(F, frame([("lion", run_label(F, "lion", rec.lion), pcts, rec.lion_steps.ratio),
                         ("adamw", run_label(F, "adamw", rec.adamw), pcts,
                          rec.adamw_steps.ratio)]),
-              "beyond_steps", t("beyond.axis.percentile"), t("beyond.axis.step_size"))
+              "beyond_steps", t("beyond.axis.percentile"), t("beyond.axis.step_size"), log=True)
     with right:
         st.markdown(t("beyond.lion.story", count=fmt(rec.lion_steps.count), steps=STEPS,
                       weights=4 * NET["hidden"] + 1,

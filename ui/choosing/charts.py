@@ -1,7 +1,8 @@
 """Chart kinds of the Choosing an Optimizer page (DataFrames in, Altair charts out).
 
 New kinds only: feature frequencies, the gradient-hit raster, effective rate against
-frequency, the Adam ladder across sparsity, and the benchmark heat map. Lines of loss
+frequency, the Adam ladder across sparsity, the benchmark heat map, and lines on a log
+axis (the beyond view's step sizes and decay rates). Lines of loss
 or error against step come from :func:`ui.charts.loss_layers`. Every builder takes
 the session's ChartStyle, so projector mode applies per chart.
 """
@@ -121,3 +122,19 @@ def matrix_view(cells: pd.DataFrame, style: ChartStyle, *, rows: list[str], colu
         tooltip=tip)
     width = style.width * (2.0 if style.projector else 1.8)
     return style.configure(layer(rect, text, width=width, height=style.height))
+
+
+def log_lines_view(curves: pd.DataFrame, style: ChartStyle, *, x_title: str, y_title: str,
+                   colors: dict[str, str]) -> alt.Chart:
+    """Lines of y against x (columns x, y, series) on a log y axis, one colour per series:
+    quantities that span decades, such as per-weight step sizes or decay rates."""
+    series = list(dict.fromkeys(curves.series))
+    return style.configure(alt.Chart(curves, width=style.width, height=style.height).mark_line(
+        strokeWidth=style.line_width).encode(
+        alt.X("x", type=Q, title=x_title), alt.Y("y", type=Q, title=y_title, scale=LOG),
+        alt.Color("series", type=N, title=None,
+                  scale=alt.Scale(domain=series, range=[colors[s] for s in series]),
+                  legend=alt.Legend(orient="bottom")),
+        alt.Order("x", type=Q),
+        tooltip=[alt.Tooltip("series", type=N), alt.Tooltip("x", type=Q, format=".4g"),
+                 alt.Tooltip("y", type=Q, format=".3g")]))

@@ -150,6 +150,7 @@ _EN = {
         "(g + λx)² has been small get the largest rates."),
     "beyond.memory.shape": "{m} × {n} ({params} weights)",
     "beyond.memory.cell": "{floats} ({share}× the weights)",
+    "beyond.memory.muon": "Muon (its matrix state)",
     "beyond.adafactor.memory_intro": (
         "Numbers each rule keeps for one weight matrix, counted in its real state: the "
         "arrays its update writes (the step counter is not counted). Adafactor on its "
@@ -305,6 +306,7 @@ _ZH = {
         "中位数是 AdamW 的 ηλ 的 {times} 倍。(g + λx)² 一直较小的权重，衰减率最大。"),
     "beyond.memory.shape": "{m} × {n}（{params} 个权重）",
     "beyond.memory.cell": "{floats}（权重数的 {share} 倍）",
+    "beyond.memory.muon": "Muon（矩阵部分的状态）",
     "beyond.adafactor.memory_intro": (
         "每个优化器为一个权重矩阵保存的数的个数，按它真实的状态计数：只算更新时会写入的数组"
         "（不计步数计数器）。Adafactor 走分解（矩阵）路径。"),

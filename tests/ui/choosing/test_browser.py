@@ -30,10 +30,18 @@ STATES = {
     "guide": "view=guide&q_sparse=1&q_safe=1&q_noisy=1&q_tune=1",
     "matrix": "view=matrix",
     "zh": "lang=zh&a=2",
+    "beyond_adamw": "view=beyond",
+    "beyond_adafactor": "view=beyond&part=adafactor",
+    "beyond_lion": "view=beyond&part=lion",
+    "beyond_muon": "view=beyond&part=muon",
+    "beyond_sf": "view=beyond&part=schedule_free",
+    "zh_beyond_lion": "lang=zh&view=beyond&part=lion",
+    "zh_beyond_sf": "lang=zh&view=beyond&part=schedule_free",
 }
 MIN_CHARTS = {"sparse": 4, "dense": 4, "shared": 4, "ladder": 2, "guide": 0, "matrix": 1,
               "zh_matrix": 1, "zh_guide": 0,
-              "zh": 4}
+              "zh": 4, "beyond_adamw": 1, "beyond_adafactor": 1, "beyond_lion": 2,
+              "beyond_muon": 2, "beyond_sf": 1, "zh_beyond_lion": 2, "zh_beyond_sf": 1}
 
 
 @pytest.mark.parametrize("mode", ["normal", "projector"])

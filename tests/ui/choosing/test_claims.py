@@ -54,7 +54,9 @@ def noise():
 
 @pytest.fixture(scope="module")
 def results(ctl, lad, matrix, noise):
-    return {"sparse_race": ctl, "ladder": lad, "matrix": matrix, "noise_floor": noise}
+    from core.experiments.beyond_parts import PARTS, part
+    return {"sparse_race": ctl, "ladder": lad, "matrix": matrix, "noise_floor": noise,
+            **{f"beyond_{p}": part(p) for p in PARTS}}
 
 
 def one_by_one(kind: str, seed: int) -> dict[str, float]:
@@ -229,7 +231,8 @@ def test_tune_verdict_counts_scenarios_within_two_times(matrix):
 
 
 def test_every_verdict_has_its_sentence(results):
-    from ui.text.choosing import EN, ZH
+    from ui.text import CATALOGUE
+    EN, ZH = CATALOGUE["en"], CATALOGUE["zh"]
     for reason in guide._VERDICTS:
         v = guide.verdict(reason, results)
         key = f"choosing.guide.verdict.{reason}.{v.key}"

@@ -9,6 +9,7 @@ import pytest
 from core.findings.guide import EXPERIMENTS, KEYS, QUESTIONS, VIEWS, link
 from tests.apputil import assert_clean, chart_bytes, chart_frames, open_page
 from ui.text.choosing import EN
+from ui.text.choosing_beyond import EN as BEYOND_EN
 
 PAGE = "pages/4_Choosing_an_Optimizer.py"
 ALL_QUESTIONS = {f"q_{q}": "1" for q in QUESTIONS}
@@ -115,6 +116,7 @@ EXPERIMENTS_NAME = {
     "sparse_race": "sparse race at a = 1.5, with its dense control",
     "ladder": "Adam vs RMSProp across sparsity", "matrix": "benchmark matrix",
     "noise_floor": "noise floor, under the benchmark matrix",
+    **{k: BEYOND_EN[f"choosing.guide.exp.{k}"] for k in EXPERIMENTS if k.startswith("beyond_")},
 }
 
 
