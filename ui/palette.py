@@ -1,9 +1,11 @@
 """One colour per optimizer, the same on every page and in every legend.
 
-Okabe & Ito's colour-blind-safe palette; its yellow is darkened so it shows on a
-white background, and grey is the ninth colour. Variants of a rule that the pages
-show beside it (AMSGrad, Adam without bias correction) share its colour and differ
-by dash pattern.
+The article's nine racers take Okabe & Ito's colour-blind-safe palette (its yellow
+darkened so it shows on a white background, grey the ninth colour); the rules beyond
+them take the darker colours of Paul Tol's palettes, so that no two racers share a
+hue family that a projector washes together. Variants of a rule that the pages show
+beside it (AMSGrad, Adam without bias correction) share its colour and differ by dash
+pattern.
 """
 
 from __future__ import annotations
@@ -20,6 +22,14 @@ OPTIMIZER_COLORS = MappingProxyType({
     "adam": "#0072B2",       # blue
     "adamw": "#CC79A7",      # reddish purple
     "nadam": "#B8A100",      # yellow, darkened for contrast
+    "adamax": "#882255",     # wine
+    "radam": "#117733",      # dark green
+    "rprop": "#332288",      # indigo
+    "asgd": "#8C6D31",       # olive brown
+    "adafactor": "#44AA99",  # teal
+    "lion": "#E7298A",       # magenta
+    "schedule_free_adamw": "#661100",   # dark brown
+    "muon_adamw": "#999933",            # olive (Muon on W₁, AdamW on the rest)
 })
 DASHED = MappingProxyType({"adam_nobc": "adam", "amsgrad": "adam",
                            "full_batch": "sgd"})   # full-batch gradient descent

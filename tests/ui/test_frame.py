@@ -114,8 +114,11 @@ def test_streamlit_config_is_for_production_and_shows_that_a_page_runs():
 
 
 def test_palette_is_distinct_and_stable():
+    from core.experiments.network_race import MUON_RACER
+    from core.experiments.race import RACERS
     colors = list(palette.OPTIMIZER_COLORS.values())
-    assert len(set(colors)) == len(colors) == 9
+    assert len(set(colors)) == len(colors)
+    assert set(palette.OPTIMIZER_COLORS) == set(RACERS) | {MUON_RACER}, "every racer its colour"
     assert palette.color("adam_nobc") == palette.color("adam")
     assert palette.dash("adam_nobc") != palette.dash("adam")
 
