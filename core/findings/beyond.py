@@ -112,13 +112,14 @@ def verdict_muon(part):
 
 
 class ScheduleFreeFindings(NamedTuple):
-    """Final losses (each at its tuned rate), Schedule-Free ÷ the tuned cosine schedule,
-    and the losses half way through, where the cosine (planned for the whole run) has
-    not decayed yet."""
+    """Final losses (each at its tuned rate); ``best`` the better AdamW run ("cosine" or
+    "constant"), ``ratio`` Schedule-Free ÷ that run; and the losses half way through,
+    where the cosine (planned for the whole run) is at half its base rate."""
 
     sf: float
     constant: float
     cosine: float
+    best: str
     ratio: float
     half: int
     sf_half: float
@@ -128,19 +129,21 @@ class ScheduleFreeFindings(NamedTuple):
 
 def schedule_free_findings(part) -> ScheduleFreeFindings:
     half = (len(part.sf.curve) - 1) // 2
-    return ScheduleFreeFindings(part.sf.loss, part.constant.loss, part.cosine.loss,
-                                part.sf.loss / part.cosine.loss, half,
+    best = "cosine" if part.cosine.loss <= part.constant.loss else "constant"
+    rival = part.cosine if best == "cosine" else part.constant
+    return ScheduleFreeFindings(part.sf.loss, part.constant.loss, part.cosine.loss, best,
+                                part.sf.loss / rival.loss, half,
                                 float(part.sf.curve[half]), float(part.cosine.curve[half]),
                                 float(part.constant.curve[half]))
 
 
 def verdict_schedule_free(part):
     f = schedule_free_findings(part)
-    best = "cosine" if f.cosine <= f.constant else "constant"
     return f.ratio < WIN, {
         "sf": f.sf, "constant": f.constant, "cosine": f.cosine, "ratio": f.ratio,
         "sf_lr": part.sf.lr, "cosine_lr": part.cosine.lr, "constant_lr": part.constant.lr,
-        "win": WIN}, "beats_both" if f.sf < min(f.cosine, f.constant) else f"behind_{best}"
+        "win": WIN, "steps": len(part.sf.curve) - 1}, \
+        "beats_both" if f.ratio < 1 else f"behind_{f.best}"
 
 
 class DecayFindings(NamedTuple):
