@@ -8,7 +8,7 @@ process (:func:`serving.startup.on_first_run`). The thread opens each link of
 :func:`links`, one at a time, through the server's own websocket (:mod:`serving.client`),
 exactly as a browser tab would, and logs one line when it is done::
 
-    warm-up: 40 views in 11.7 s, 0 errors
+    warm-up: 60 views in 14.9 s, 0 errors
 
 The first pass (English, normal mode) computes every default experiment; the other three
 (Chinese, projector, both) only build the charts' specs in their language and style. What
@@ -27,15 +27,19 @@ from dataclasses import dataclass, field
 
 from streamlit.logger import get_logger
 
+from core.experiments.beyond_parts import PARTS
+from core.findings.guide import KEYS, VIEWS
 from serving.client import PageError, open_page
 
 # Every page, then the views of sections that a control switches to (their default
-# settings): the race's closer looks and the Choosing page's views.
+# settings): the race's closer looks, the Choosing page's views and the parts of its
+# "beyond Adam" view.
 PAGES = ("/", "/Differentiation", "/Gradient_Descent", "/Optimizer_Race",
          "/Choosing_an_Optimizer")
 SECTION_VIEWS = ("/Optimizer_Race?closer=inside", "/Optimizer_Race?closer=network",
-                 "/Choosing_an_Optimizer?view=ladder", "/Choosing_an_Optimizer?view=matrix",
-                 "/Choosing_an_Optimizer?view=guide")
+                 *(f"/Choosing_an_Optimizer?{KEYS['view']}={v}" for v in VIEWS[1:]),
+                 *(f"/Choosing_an_Optimizer?{KEYS['view']}=beyond&{KEYS['part']}={p}"
+                   for p in PARTS[1:]))
 FRAMES = ("", "lang=zh", "projector=1", "lang=zh&projector=1")
 VIEW_TIMEOUT = 180.0
 

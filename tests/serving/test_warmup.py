@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from bench.loadserver import Server
+from core.experiments.beyond_parts import PARTS
 from core.findings.guide import KEYS, VIEWS
 from serving import warmup
 from ui.frame import PAGES
@@ -33,6 +34,8 @@ def test_links_cover_every_page_and_every_section_view_in_both_languages_and_mod
     views = [(url_path(f), ()) for _, f, _ in PAGES]
     views += [("/Optimizer_Race", (("closer", s),)) for s in SECTIONS[1:]]
     views += [("/Choosing_an_Optimizer", ((KEYS["view"], v),)) for v in VIEWS[1:]]
+    views += [("/Choosing_an_Optimizer", ((KEYS["part"], p), (KEYS["view"], "beyond")))
+              for p in PARTS[1:]]
     frames = [(), (("lang", "zh"),), (("projector", "1"),), (("lang", "zh"), ("projector", "1"))]
     expected = {(path, tuple(sorted(query + frame))) for path, query in views for frame in frames}
     assert found == expected
