@@ -23,9 +23,12 @@ from ui.choosing.wording import g3, labels, pct, verdict_text
 from ui.numbers import fmt, grid_words
 from ui.render import columns, show
 
+# Each rule in its colour of every page (ui.palette); AdamW under a cosine schedule, the
+# one series that is not a rule of its own, takes a light blue no rule of these charts uses.
 COLORS = {"adamw": palette.color("adamw"), "adam_l2": palette.color("adam"),
-          "adafactor": "#009E73", "lion": "#E69F00", "muon": "#D55E00",
-          "adamw_cosine": "#56B4E9", "schedule_free": "#009E73"}
+          "adafactor": palette.color("adafactor"), "lion": palette.color("lion"),
+          "muon": palette.color("muon_adamw"), "adamw_cosine": "#56B4E9",
+          "schedule_free": palette.color("schedule_free_adamw")}
 # The guide's rule each part tests (the rule whose experiment is that part).
 REASON = {r.experiment.removeprefix("beyond_"): r.reason for r in guide.RULES
           if r.experiment.startswith("beyond_")}
