@@ -126,8 +126,8 @@ EN = {f"{_P}{k}": v for k, v in {
     "name.rmsprop": "RMSprop",
     "name.adam": "Adam",
     "to_race_intro": (
-        "The Optimizer Race runs all nine methods on this bowl, turned, with the start, "
-        "steps and rates under your control."),
+        "The Optimizer Race runs every method of this page and the article's others on this "
+        "bowl, turned, with the start, steps and rates under your control."),
     "to_race": "Race SGD, momentum, RMSprop and Adam on the bowl with κ = {kappa}, turned "
                "{angle}°",
 }.items()}
@@ -232,7 +232,7 @@ ZH = {f"{_P}{k}": v for k, v in {
     "name.sgd": "梯度下降",
     "name.rmsprop": "RMSprop",
     "name.adam": "Adam",
-    "to_race_intro": "“优化器竞赛”页面可以在这只转过的碗上比较全部九种方法，起点、步数和学习率都"
-                     "由你设定。",
+    "to_race_intro": "“优化器竞赛”页面可以在这只转过的碗上比较本节的方法以及原文讲到的其他方法，"
+                     "起点、步数和学习率都由你设定。",
     "to_race": "在 κ = {kappa}、转过 {angle}° 的碗上比较 SGD、动量、RMSprop 和 Adam",
 }.items()}
