@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.experiments.race import RACERS, default_knobs, run_racer, tune  # noqa: E402
+from core.experiments.racers import RACERS, default_knobs, run_racer, tune  # noqa: E402
 from core.problems.mlp import make_mlp_problem  # noqa: E402
 from core.problems.surfaces import get_surface  # noqa: E402
 from core.training.sweep import lr_grid  # noqa: E402

@@ -251,8 +251,9 @@ def finish(chart, style: ChartStyle):
 def lr_schedule_chart(rates: pd.DataFrame, style: ChartStyle, *, step_title: str,
                       y_title: str, log: bool = False, height: int | None = None):
     """A learning-rate schedule η(t): columns ``step`` and ``lr`` (optionally ``series``
-    and ``key``, a palette key, for several schedules, one line each). ``log`` puts η on a log axis (it must then be
-    positive). Finished and configured, small by default (a third of the usual height)."""
+    and ``key``, a palette key, for several schedules, one line each). ``log`` puts η on a
+    log axis (it must then be positive). Finished and configured, small by default (a
+    third of the usual height)."""
     enc = [alt.X("step", type=Q, title=step_title, scale=alt.Scale(nice=False)),
            alt.Y("lr", type=Q, title=y_title, scale=alt.Scale(type="log" if log else "linear",
                                                               zero=not log))]

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from core.experiments.race import RULE, hparams
+from core.experiments.racers import RULE, hparams
 from core.experiments.sparse_race import fitted
 from core.optimizers import make
 from core.problems.mlp import make_mlp_problem

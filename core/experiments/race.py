@@ -1,8 +1,7 @@
 """The optimizer race: its leaderboard and its ready-made races (presets).
 
 The racers themselves (which rule each is, its knobs, runs and sweeps) live in
-:mod:`core.experiments.racers`; their names are re-exported here, so
-``from core.experiments.race import RULE, hparams, run_racer`` keeps working.
+:mod:`core.experiments.racers`.
 """
 
 from __future__ import annotations
@@ -11,50 +10,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from core.experiments.racers import (
-    BOWL,
-    CLASSIC_RACERS,
-    CONVENTIONS,
-    FIXED,
-    KNOB_RANGE,
-    KNOBS,
-    LOG_KNOBS,
-    MOMENTUM_DEFAULT,
-    NOISE_SEEDS,
-    PAIRS,
-    RACE_START,
-    RACE_STEPS,
-    RACER_RANGE,
-    RACERS,
-    RULE,
-    TORCH_ONLY,
-    averaged_points,
-    build,
-    default_knobs,
-    hparams,
-    knob_range,
-    offered,
-    on_map,
-    race_start,
-    race_steps,
-    race_surface,
-    run_racer,
-    scheduled_inside,
-    tune,
-)
+from core.experiments.racers import BOWL, CLASSIC_RACERS
 from core.training.run import Trajectory
 from core.training.sweep import Sweep
-
-__all__ = [
-    "BOWL", "CLASSIC_RACERS", "CONVENTIONS", "FIXED", "KNOB_RANGE", "KNOBS", "LOG_KNOBS",
-    "MOMENTUM_DEFAULT", "NOISE_SEEDS", "PAIRS", "RACE_START", "RACE_STEPS", "RACER_RANGE",
-    "RACERS", "RULE", "TORCH_ONLY", "averaged_points", "build", "default_knobs", "hparams",
-    "knob_range", "offered", "on_map", "race_start", "race_steps", "race_surface",
-    "run_racer", "scheduled_inside", "tune",
-    "Standing", "steps_to_tolerance", "standing", "leaderboard", "nearest_minimum", "at_rate",
-    "chosen_lr", "Preset", "PRESETS", "HOP_WINDOW", "hop_range", "hops",
-]
-
 
 # ------------------------------------------------------------------ leaderboard
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from core.experiments.race import RULE, hparams
+from core.experiments.racers import RULE, hparams
 from core.optimizers import make
 from core.problems.sparse import groups, loss_grad, sigmoid, weight_error
 from core.problems.sparse_rows import Rows, rows_loss

@@ -23,7 +23,7 @@ from typing import NamedTuple
 import numpy as np
 
 from core.experiments.inside import inside
-from core.experiments.race import build, run_racer
+from core.experiments.racers import build, run_racer
 from core.experiments.seed_stack import racer_spec, stack, sweep_many, tune_stacked
 from core.problems.sparse import (
     KINDS,

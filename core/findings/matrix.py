@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from core.experiments.race import RULE
+from core.experiments.racers import RULE
 from core.findings.thresholds import ALIKE, TIE, WIN
 from core.optimizers import defaults
 

@@ -115,7 +115,7 @@ def test_streamlit_config_is_for_production_and_shows_that_a_page_runs():
 
 def test_palette_is_distinct_and_stable():
     from core.experiments.network_race import MUON_RACER
-    from core.experiments.race import RACERS
+    from core.experiments.racers import RACERS
     colors = list(palette.OPTIMIZER_COLORS.values())
     assert len(set(colors)) == len(colors)
     assert set(palette.OPTIMIZER_COLORS) == set(RACERS) | {MUON_RACER}, "every racer its colour"

@@ -12,7 +12,7 @@ import streamlit as st
 
 from core.experiments.matrix import LR_GRID as MATRIX_LRS
 from core.experiments.matrix import REF_STEPS
-from core.experiments.race import MOMENTUM_DEFAULT
+from core.experiments.racers import MOMENTUM_DEFAULT
 from core.findings import guide
 from core.findings.matrix import MatrixFindings, fixed_rate, matrix_findings
 from ui.choosing import charts as cc

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.experiments.race import MOMENTUM_DEFAULT
+from core.experiments.racers import MOMENTUM_DEFAULT
 from core.experiments.sparse_race import F_FEATURES, N_SAMPLES, STEPS
 from core.findings.sparse import SparseFindings, control_findings, rare_rate_ratios, sparse_findings
 from core.findings.thresholds import WIN

@@ -15,13 +15,13 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from core.experiments.race import (
+from core.experiments.race import PRESETS
+from core.experiments.racers import (
     BOWL,
     CLASSIC_RACERS,
     CONVENTIONS,
     KNOBS,
     LOG_KNOBS,
-    PRESETS,
     RACERS,
     default_knobs,
     knob_range,

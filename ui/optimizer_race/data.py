@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from core.experiments.network_race import MUON_RACER, run_muon, tune_muon
-from core.experiments.race import (
+from core.experiments.racers import (
     NOISE_SEEDS,
     averaged_points,
     build,

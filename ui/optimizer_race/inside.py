@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.experiments.race import RULE
+from core.experiments.racers import RULE
 from core.optimizers import latex
 from core.optimizers.keras import keras_latex
 from ui import palette

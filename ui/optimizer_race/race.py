@@ -17,14 +17,13 @@ import streamlit as st
 
 from core.experiments.race import (
     HOP_WINDOW,
-    RULE,
-    default_knobs,
     hop_range,
     hops,
     leaderboard,
     nearest_minimum,
     standing,
 )
+from core.experiments.racers import RULE, default_knobs
 from core.optimizers import make
 from ui import charts, palette, schedules
 from ui.cache import surface_picture

@@ -51,7 +51,7 @@ EN = {f"{_P}{k}": v for k, v in {
         "tends to 1 as the window moves later."),
     "side_caption": "Predicted and measured at κ = {kappa} (tolerance: {tol} of the start's "
                     "distance).",
-    "col_quantity": "",
+    "col_quantity": "quantity",
     "col_predicted": "predicted",
     "col_measured": "measured",
     "row_gd_rate": "GD: contraction per step",
@@ -168,7 +168,7 @@ ZH = {f"{_P}{k}": v for k, v in {
         "两个根都等于 ρ（或 −ρ），所以每个误差都是一条直线乘以 ρ^k 或 (−ρ)^k。下面的闭式解在同一窗口上给出 "
         "{exact}。括号里的因子只随 k 线性增长，所以窗口越靠后，它对测得收敛率的影响越趋近于 1。"),
     "side_caption": "κ = {kappa} 时的预测值与实测值（容差：起点距离的 {tol}）。",
-    "col_quantity": "",
+    "col_quantity": "量",
     "col_predicted": "预测",
     "col_measured": "实测",
     "row_gd_rate": "梯度下降：每步收缩率",

@@ -18,7 +18,7 @@ from core.experiments.matrix import (
     reference_loss,
     scenario,
 )
-from core.experiments.race import RULE, hparams, run_racer
+from core.experiments.racers import RULE, hparams, run_racer
 from core.training.sweep import best_index, lr_grid, sweep_lr
 
 

@@ -5,23 +5,25 @@ explains every recorded step."""
 import numpy as np
 import pytest
 
-from core.experiments import race
+from core.experiments import racers as race
 from core.experiments.inside import inside
 from core.experiments.race import (
+    PRESETS,
+    Standing,
+    chosen_lr,
+    leaderboard,
+    standing,
+    steps_to_tolerance,
+)
+from core.experiments.racers import (
     CLASSIC_RACERS,
     CONVENTIONS,
     KNOBS,
-    PRESETS,
-    Standing,
     build,
-    chosen_lr,
     default_knobs,
     knob_range,
-    leaderboard,
     offered,
     run_racer,
-    standing,
-    steps_to_tolerance,
     tune,
 )
 from core.optimizers import defaults, make

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.experiments.ladder import LADDER, LADDER_LRS, ladder, ladder_steps, rung_sweep
-from core.experiments.race import RULE, hparams
+from core.experiments.racers import RULE, hparams
 from core.experiments.seed_stack import stack
 from core.experiments.sparse_race import CONTENDERS, LR_GRID, control, problem, race
 from core.optimizers import make

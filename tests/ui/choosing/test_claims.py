@@ -12,7 +12,7 @@ import pytest
 
 from core.experiments.ladder import ladder, ladder_steps
 from core.experiments.matrix import SCENARIOS, benchmark, noise_floor, reference_loss
-from core.experiments.race import RULE, hparams
+from core.experiments.racers import RULE, hparams
 from core.experiments.sparse_race import CONTENDERS, LR_GRID, STEPS, control, problem, race
 from core.findings import guide
 from core.findings.sparse import control_findings, rare_rate_ratios, sparse_findings

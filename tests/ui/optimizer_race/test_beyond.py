@@ -7,19 +7,14 @@ import numpy as np
 import pytest
 
 from core.experiments.network_race import MUON_RACER
-from core.experiments.race import (
-    HOP_WINDOW,
-    PRESETS,
+from core.experiments.race import HOP_WINDOW, PRESETS, chosen_lr, hop_range, hops, standing
+from core.experiments.racers import (
     TORCH_ONLY,
     averaged_points,
-    chosen_lr,
     default_knobs,
-    hop_range,
-    hops,
     race_start,
     race_surface,
     run_racer,
-    standing,
     tune,
 )
 from core.optimizers import make

@@ -9,15 +9,14 @@ it is still above 1e-3 of the start (below that, momentum's overshoot is roundin
 import numpy as np
 import pytest
 
-from core.experiments.race import (
-    PRESETS,
+from core.experiments.race import PRESETS, steps_to_tolerance
+from core.experiments.racers import (
     default_knobs,
     on_map,
     race_start,
     race_steps,
     race_surface,
     run_racer,
-    steps_to_tolerance,
     tune,
 )
 from core.optimizers import make
@@ -174,7 +173,7 @@ def test_keras_nadam_is_torch_nadam_with_psi_one():
 
 
 def test_every_racer_runs_at_its_knob_limits():
-    from core.experiments.race import KNOBS, knob_range, offered
+    from core.experiments.racers import KNOBS, knob_range, offered
     s = get_surface("rosenbrock")
     for conv in ("torch", "keras"):
         for r in offered(conv):

@@ -4,7 +4,7 @@ dataset, charts small, every choice in the URL."""
 
 import pytest
 
-from core.experiments.race import CLASSIC_RACERS, knob_range
+from core.experiments.racers import CLASSIC_RACERS, knob_range
 from core.problems.surfaces import SURFACE_NAMES
 from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
 from ui import play
@@ -318,7 +318,7 @@ def test_nesterov_momentum_slider_minimum_runs():
 @pytest.mark.parametrize("conv", ["torch", "keras"])
 @pytest.mark.parametrize("end", ["min", "max"])
 def test_every_knob_of_every_racer_at_its_slider_limit(conv, end):
-    from core.experiments.race import KNOBS, knob_range, offered
+    from core.experiments.racers import KNOBS, knob_range, offered
     from ui.optimizer_race.controls import knob_key
 
     query = {"opts": ",".join(offered(conv)), "conv": conv, "lrmode": "own", "steps": "50"}
