@@ -68,8 +68,8 @@ def one_cycle_lr(lr, steps: int, *, pct_start: float = 0.3, anneal_strategy: str
     η/d symmetrically, then on to η/(d·d_f). Within a phase from a to b, with p the
     fraction of the phase done,
 
-    .. math:: \eta = b + \frac{a - b}{2}\,(1 + \cos \pi p) \quad\text{or, linear,}\quad
-              \eta = (b - a)\,p + a
+    .. math:: \eta = b + \frac{a - b}{2}\,(1 + \cos \pi p) \ \ (\texttt{"cos"}), \qquad
+              \eta = (b - a)\,p + a \ \ (\texttt{"linear"})
 
     Phase k ends at step pct_start·N − 1 (and 2·pct_start·N − 2), the last at N − 1.
     Momentum is not cycled here (torch's cycle_momentum is about the optimizer, not
