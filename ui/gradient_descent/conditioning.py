@@ -30,7 +30,7 @@ from ui.style import style_for
 P = "gradient_descent.cond."
 fmt = partial(numbers.fmt, digits=4)          # 4 significant digits
 fine = partial(numbers.precise, digits=6)     # rates, where the 4th digit is not enough
-MAP_CELLS = 44
+MAP_CELLS = 30                # heat-map cells per side: the smooth bowl needs few (page weight)
 PER_COORDINATE = ("rmsprop", "adam")
 RACE_KAPPA_MAX = 300.0    # the Optimizer Race's κ slider ends here (ui.optimizer_race.controls)
 
