@@ -1,4 +1,5 @@
-"""The picture frame every page sits in: page config, menu, projector and language switches.
+"""The picture frame every page sits in: page config, menu, projector and language switches,
+and the "share this view" link.
 
 Every page (and ``app.py``) starts with ``F = setup("<page id>")``. The classic
 ``pages/`` layout is used because a first visit to ``/Some_Page`` on a freshly started
@@ -8,10 +9,13 @@ in ``app.py`` (see STREAMLIT.md).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from serving.startup import on_first_run
 from ui import controls
@@ -29,6 +33,7 @@ PAGES = (
     ("choosing", "pages/4_Choosing_an_Optimizer.py", ":material/fact_check:"),
 )
 FRAME_PARAMS = ("projector", "lang")
+_SHARE = "_share_slot"          # session key: (placeholder, page id, link shown)
 
 _PROJECTOR_CSS = """
 <style>
@@ -97,8 +102,11 @@ def setup(page: str) -> Frame:
                                DEFAULT_LANGUAGE, LANGUAGES.get)
         projector = controls.toggle(F, "projector", F.t("frame.projector"),
                                     help=F.t("frame.projector_help"))
+        st.caption(":material/link: " + F.t("frame.share_view"))
+        st.session_state[_SHARE] = (st.empty(), page, None)
         st.caption(F.t("frame.share"))
     F = Frame(page, lang, projector)
+    refresh_share()
     with menu:
         _menu(F)
     if projector:
@@ -117,6 +125,13 @@ def page_file(page_id: str) -> str | None:
     return next((path for pid, path, _ in existing_pages() if pid == page_id), None)
 
 
+def _url_path(page: str) -> str:
+    """The page's address below the app root: its file name without the number prefix
+    (``pages/1_Differentiation.py`` -> ``Differentiation``), empty for home."""
+    path = next((f for pid, f, _ in PAGES if pid == page), "app.py")
+    return "" if path == "app.py" else re.sub(r"^\d+_", "", Path(path).stem)
+
+
 def _language_from_url() -> str:
     lang = st.session_state.get("lang") or st.query_params.get("lang", DEFAULT_LANGUAGE)
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
@@ -128,3 +143,29 @@ def _menu(F: Frame) -> None:
     st.caption(F.t("frame.menu"))
     for page_id, path, icon in existing_pages():
         st.page_link(path, label=F.t(f"nav.{page_id}"), icon=icon, query_params=carry)
+
+
+def share_link(page: str) -> str:
+    """The full address of this view: the browser's URL of the page (``st.context.url``,
+    which Streamlit gives without its query) plus every query parameter the controls keep.
+    Without a browser (AppTest) it is the page's path, e.g. ``/Differentiation?x0=2.5``."""
+    base = st.context.url or "/" + _url_path(page)
+    pairs = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+    query = urlencode(pairs, safe=",", quote_via=quote)
+    if page == "home" and not base.endswith("/"):
+        base += "/"
+    return f"{base}?{query}" if query else base
+
+
+def refresh_share() -> None:
+    """Redraw the share link if the address changed since it was drawn. The controls write
+    the URL after their widget, so the link drawn by :func:`setup` lags one change behind;
+    ``ui.render.show`` calls this after every chart (cheap: a string comparison)."""
+    slot, page, shown = st.session_state.get(_SHARE, (None, None, None))
+    ctx = get_script_run_ctx()
+    if slot is None or ctx is None or ctx.fragment_ids_this_run:  # a fragment may not
+        return                                                    # write outside itself
+    link = share_link(page)
+    if link != shown:
+        slot.code(link, language=None, wrap_lines=True)          # plain text, never markdown
+        st.session_state[_SHARE] = (slot, page, link)

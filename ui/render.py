@@ -27,6 +27,8 @@ from altair.utils import schemapi
 from altair.utils.schemapi import SchemaBase, Undefined
 from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
+from ui.frame import refresh_share
+
 _TOP_LEVEL = (alt.Chart, alt.LayerChart, alt.HConcatChart, alt.VConcatChart)
 SCHEMA_URL = alt.SCHEMA_URL
 SCRUB = "scrub"          # the step a step chart draws (ui.play sets it)
@@ -104,6 +106,9 @@ def show(chart, *, key: str | None = None, pick: bool = False, width=None):
     """
     spec = chart if isinstance(chart, dict) else to_spec(chart)
     if pick:
-        return st.vega_lite_chart(spec, key=key, on_select="rerun", selection_mode="pick",
-                                  theme=None, width=width)
-    return st.vega_lite_chart(spec, key=key, theme=None, width=width)
+        picked = st.vega_lite_chart(spec, key=key, on_select="rerun", selection_mode="pick",
+                                    theme=None, width=width)
+    else:
+        picked = st.vega_lite_chart(spec, key=key, theme=None, width=width)
+    refresh_share()          # the controls above have written the URL by now
+    return picked
