@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui.frame import setup
 from ui.optimizer_race import controls as ui
+from ui.optimizer_race import stages
 from ui.optimizer_race.context import race_context
 from ui.optimizer_race.fair import fair_section
 from ui.optimizer_race.inside import inside_section
@@ -17,11 +18,16 @@ P = ui.P
 
 st.title(F.t(P + "title"))
 st.markdown(F.t(P + "intro"))
+stages.stage_from_link()       # a link's stage=N loads its race before the controls are drawn
+stage_area = st.container()
 ui.preset_ui(F)
 race = ui.race_ui(F)
 st.caption(F.t(P + f"surface_lesson.{race.surface}"))
 sitting_out_note(F, [ui.racer_label(F, r) for r in race.sitting_out])
 if not race.racers:
+    with stage_area:
+        stages.active(race, {})
+        stages.stage_bar(F)
     st.info(F.t(P + "none"))
     st.stop()
 
@@ -34,6 +40,12 @@ race_area = st.container()
 st.divider()
 section, look = ui.closer_ui(F, race.racers)
 ctx, flagged, edge = race_context(F, race, knobs)
+
+with stage_area:
+    stage = stages.active(race, knobs)
+    stages.stage_bar(F)
+    if stage is not None:
+        stages.lesson_view(ctx, stage)
 
 with race_area:
     race_section(ctx, flagged, edge)

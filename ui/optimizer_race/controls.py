@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from core.experiments.race import PRESETS
+from core.experiments.race import PRESETS, Preset
 from core.experiments.racers import (
     BOWL,
     CLASSIC_RACERS,
@@ -32,7 +32,7 @@ from core.experiments.racers import (
 from core.problems.datasets import DATASET_NAMES
 from core.problems.surfaces import SURFACE_NAMES
 from core.schedules import Schedule
-from ui import controls, schedules
+from ui import controls, numbers, schedules
 from ui.optimizer_race.data import EPS_STOPS, LR_STOPS, SWEEP_LRS, T0_STOPS, surface_of
 from ui.text import CATALOGUE
 
@@ -115,7 +115,12 @@ def preset_ui(F) -> None:
 
 
 def _apply_preset(name: str) -> None:
-    p = PRESETS[name]
+    apply_preset(PRESETS[name])
+
+
+def apply_preset(p: Preset) -> None:
+    """Rewrite the race controls' session values to the ready-made race ``p`` (call it in
+    a widget callback or before the controls are drawn; their URL keys follow)."""
     ss = st.session_state
     ss["opts"], ss["conv"], ss["surface"], ss["lrmode"] = list(p.racers), "torch", p.surface, \
         p.lr_mode
@@ -169,7 +174,7 @@ def race_ui(F) -> Race:
     lr_mode = controls.select(F, "lrmode", t(P + "lr_mode"), LR_MODES, "tuned",
                               lambda m: t(P + f"lr_mode.{m}"), where=sb,
                               help=t(P + "lr_mode_help", n=len(SWEEP_LRS),
-                                     lo=f"{SWEEP_LRS[0]:g}", hi=f"{SWEEP_LRS[-1]:g}"))
+                                     lo=numbers.fmt(SWEEP_LRS[0]), hi=numbers.fmt(SWEEP_LRS[-1])))
     shared = 0.01
     if lr_mode == "shared":
         shared = controls.log_slider(F, "lr", t(P + "shared_lr"), 1e-4, 10.0, 0.01,
