@@ -13,12 +13,36 @@ import numpy as np
 
 SOLVED_BELOW = 1e-12   # a loss gap under this is "solved" (float64 rounding lives below it)
 FLOAT32_TINY = float(np.finfo(np.float32).tiny)
-HUGE = 1e12            # beyond this a value is shown as "over 1e12" (and clipped on charts)
+HUGE = 1e12            # beyond this a value is clipped on charts
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(mantissa: str, exponent: int) -> str:
+    """``mantissa`` × 10^``exponent`` with a superscript exponent: "4.5 × 10⁻¹²", and
+    "10⁻¹²" alone when the mantissa is 1 (a sign stays in front: "-10⁶")."""
+    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+    sign, digits = ("-", mantissa[1:]) if mantissa.startswith("-") else ("", mantissa)
+    return f"{sign}{power}" if float(digits) == 1 else f"{sign}{digits} × {power}"
+
+
+def _no_e(text: str) -> str:
+    """Python's ``g`` output with its e-notation rewritten: "1e+03" → "1,000",
+    "4.5e-12" → "4.5 × 10⁻¹²", "2.5e+09" → "2.5 × 10⁹"."""
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    if 0 <= int(exponent) < 9:        # 1.2e+02, 1e+03 from too few digits: write it out
+        return f"{float(text):,.0f}"
+    return power_of_ten(mantissa, int(exponent))
 
 
 def fmt(v: float, digits: int = 3) -> str:
     """``v`` with ``digits`` significant figures; thousands grouped from 1,000 to 1e9;
-    "—" for a value that is not finite; "0" for 0 and for denormals (|v| < 1e-300)."""
+    beyond and below that a power of ten ("2.5 × 10⁹", "4.5 × 10⁻¹²"), never
+    e-notation; "—" for a value that is not finite; "0" for 0 and for denormals
+    (|v| < 1e-300)."""
     v = float(v)
     if not math.isfinite(v):
         return "—"
@@ -26,14 +50,34 @@ def fmt(v: float, digits: int = 3) -> str:
         return "0"
     if 1e3 <= abs(v) < 1e9:
         return f"{v:,.0f}"
-    return f"{v:.{digits}g}"
+    return _no_e(f"{v:.{digits}g}")
 
 
 def precise(v: float, digits: int = 10) -> str:
     """``digits`` significant figures, for two values that agree in most of them (no
-    thousands grouping, which would round 1234.5678 to 1,235); "—" and "0" as fmt."""
+    thousands grouping, which would round 1234.5678 to 1,235); a power of ten instead
+    of e-notation ("4.506617302 × 10⁻¹²"); "—" and "0" as fmt."""
     v = float(v)
-    return f"{v:.{digits}g}" if math.isfinite(v) and abs(v) >= 1e-300 else fmt(v)
+    return _no_e(f"{v:.{digits}g}") if math.isfinite(v) and abs(v) >= 1e-300 else fmt(v)
+
+
+def count(n) -> str:
+    """A whole count with thousands separators: 1,514,559 (never 1.51e+06)."""
+    return f"{int(n):,d}"
+
+
+def ratio(r: float, digits: int = 2) -> str:
+    """A factor as a student reads it: "3.2", "450", "9,000", and from 10⁴ up a power
+    of ten ("1.5 × 10¹²"), never e-notation nor a thirteen-digit count."""
+    r = float(r)
+    if not math.isfinite(r):
+        return "—"
+    if 100 <= abs(r) < 1e4:
+        return f"{r:,.0f}"
+    if abs(r) >= 1e4:
+        mantissa, exponent = f"{r:.{max(digits - 1, 0)}e}".split("e")
+        return power_of_ten(f"{float(mantissa):g}", int(exponent))
+    return fmt(r, digits)
 
 
 def is_solved(gap: float, tol: float = SOLVED_BELOW) -> bool:

@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from core.schedules import Schedule, schedule_latex
-from ui import charts, controls
+from ui import charts, controls, numbers
 from ui.render import show
 
 P = "schedules."
@@ -98,7 +98,7 @@ def describe(F, choice: Choice, steps: int) -> str:
     sched = choice.schedule(steps)
     if sched is None:
         return F.t(P + "says.constant")
-    fill = {k: (f"{v:.4g}" if isinstance(v, float) else v)
+    fill = {k: (numbers.precise(v, 4) if isinstance(v, float) else v)
             for k, v in (dict(choice.knobs) | dict(sched.kw)).items()}
     return F.t(P + f"says.{choice.name}", N=steps, **fill)
 

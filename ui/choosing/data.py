@@ -28,6 +28,7 @@ from core.experiments.sparse_race import (
 )
 from core.optimizers.ablation import nobc_step_ratio
 from core.problems.sparse import first_hits, groups, hit_runs
+from ui import numbers
 from ui.numbers import finite_or_nan
 
 
@@ -176,9 +177,9 @@ def matrix_frame(m, row_labels: dict, col_labels: dict) -> pd.DataFrame:
 
 
 def ratio_text(ratio: float) -> str:
-    """1×, 2.4×, 37×, 1e+05× — short enough for a heat-map cell."""
+    """1×, 2.4×, 37×, 10⁵× — short enough for a heat-map cell (ui.numbers.ratio)."""
     if ratio < 10:
         return f"{ratio:.1f}×"
     if ratio < 1000:
         return f"{ratio:.0f}×"
-    return f"{ratio:.0e}×"
+    return f"{numbers.ratio(ratio, 1)}×"

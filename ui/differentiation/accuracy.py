@@ -40,7 +40,7 @@ def accuracy_section(F) -> None:
     kind, message = _accuracy_story(F, out)
     (st.info if kind == "info" else st.markdown)(message)
     if out["zeros"]:
-        st.caption(t("accuracy_zeros", n=out["zeros"], floor=f"{data.ERROR_FLOOR:.0e}"))
+        st.caption(t("accuracy_zeros", n=out["zeros"], floor=fmt(data.ERROR_FLOOR)))
 
 
 def _accuracy_story(F, out: dict) -> tuple[str, str]:

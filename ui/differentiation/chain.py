@@ -47,7 +47,7 @@ def chain_section(F) -> None:
     with left:
         show(_chain_spec(w, x, y, F.projector, (t("series.e"), t("series.tangent"))),
              width="content")
-    rows = "\n".join(f"| {h:g} | {precise(s)} | {fmt(abs(s - c.de_dw), 2)} |"
+    rows = "\n".join(f"| {fmt(h)} | {precise(s)} | {fmt(abs(s - c.de_dw), 2)} |"
                       for h, s in out["secants"])
     right.markdown(f"| h | {t('col_secant')} | {t('col_gap')} |\n|---|---|---|\n{rows}")
     right.markdown(t("chain_compare", d=fmt(c.de_dw), x2=fmt(x * x),

@@ -29,7 +29,7 @@ def secant_section(F) -> None:
     h = -h_abs if left_side else h_abs
     out = data.secant(key, x0, h)
     right.latex(r"s(h) = \frac{f(x_0 + h) - f(x_0)}{h}")
-    right.markdown(t("secant_now", h=f"{h:g}", s=fmt(out["slope"])))
+    right.markdown(t("secant_now", h=fmt(h), s=fmt(out["slope"])))
     a, b = columns(F, 2)
     names = (t("series.f"), t("series.secant"), t("series.tangent"), t("h_axis"),
              t("slope_axis"), t("series.exact"), t("side.right"), t("side.left"))

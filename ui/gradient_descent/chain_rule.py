@@ -14,6 +14,7 @@ import streamlit as st
 
 from core.problems.regression import N_POINTS
 from ui import controls, numbers
+from ui.downloads import csv
 from ui.gradient_descent import data
 
 P = "gradient_descent."
@@ -49,7 +50,8 @@ def chain_rule_section(F, settings) -> None:
         t("col_numeric"): safe(check.numeric), t("col_diff"): safe(check.gap)})
     st.dataframe(rows, hide_index=True, column_config={
         c: st.column_config.NumberColumn(format="%.10g") for c in rows.columns[1:]})
-    st.markdown(t("numeric_note", h=f"{check.h:g}",
+    csv(F, "chain-rule-terms", first)
+    st.markdown(t("numeric_note", h=numbers.precise(check.h, 6),
                   diff=numbers.fmt(float(check.gap.max()), 2)))
     if batch_grad is not None and batch < N_POINTS:
         st.markdown(t("batch_note", k=k, batch=batch, gw=fmt(batch_grad[0]),

@@ -26,6 +26,7 @@ from core.experiments.descent import (
 )
 from core.experiments.descent_defaults import CURVE_RATES
 from ui import controls, numbers
+from ui.downloads import chart_files
 from ui.gradient_descent import charts as gc
 from ui.gradient_descent import data
 from ui.play import play_text
@@ -37,7 +38,7 @@ fmt = partial(numbers.fmt, digits=4)    # 4 significant digits, never inf, nan o
 
 
 def pct(share: float) -> str:
-    return f"{100 * share:.3g} %"
+    return f"{numbers.fmt(100 * share, 3)} %"
 
 
 def _apply_preset(preset: str) -> None:
@@ -81,7 +82,7 @@ def one_weight_section(F) -> None:
 
     titles = (t("axis_w"), t("axis_loss"), play_text(F), t("w_star"))
     spec = _ball_spec(key, c, w0, lr, steps, F.projector, t(f"curve.{key}"), titles)
-    show(spec, key="gd_ball")
+    show(spec, key="gd_ball", files=chart_files(F, "gd-one-weight", table))
     st.caption(t("ball_help"))
     _step_table(F, table)
 

@@ -23,6 +23,7 @@ from core.experiments.descent import stability_limit
 from core.problems.regression import Regression, make_data
 from core.schedules import schedule_latex
 from ui import charts, controls, numbers
+from ui.downloads import chart_files, csv
 from ui.gradient_descent import data as gd_data
 from ui.gradient_descent import schedules_data as data
 from ui.render import show, to_spec
@@ -67,7 +68,7 @@ def _settle(F, run_key: tuple, shown: tuple, names: dict) -> None:
     st.markdown(t("a_presets", seed=seed, noise=fmt(noise), batch=batch, steps=steps,
                   lr=fmt(lr), s=step_kw["step_size"],
                   gamma=numbers.precise(dict(sl.preset("exponential_lr", steps).kw)["gamma"], 6),
-                  decay=f"{sl.DECAY:g}", w=w, rest=steps - w))
+                  decay=numbers.precise(sl.DECAY, 6), w=w, rest=steps - w))
     with st.expander(t("formulas"), expanded=True):
         for n in sl.PRESETS:
             st.markdown(t("formula_label", name=names[n]))
@@ -76,14 +77,16 @@ def _settle(F, run_key: tuple, shown: tuple, names: dict) -> None:
         labels = (tuple(names[n] for n in shown), t("step"), t("rate_axis"), t("gap_axis"))
         rates_spec, gap_spec = _line_specs(*run_key, shown, F.projector, labels)
         show(rates_spec, key="sched_rates")
-        show(gap_spec, key="sched_gaps")
+        show(gap_spec, key="sched_gaps", files=chart_files(F, "schedules-losses"))
         st.caption(t("a_caption", seed=seed))
     else:
         st.info(t("none_chosen"))
     s = data.settling(*run_key)
     st.caption(t("a_table_caption", seeds=s.seeds, seed=seed, tail_n=steps - s.tail,
                  tail=s.tail, steps=steps))
-    st.dataframe(_floor_table(F, s, names), hide_index=True)
+    floors = _floor_table(F, s, names)
+    st.dataframe(floors, hide_index=True)
+    csv(F, "schedules-floors", floors)
     st.markdown(_floor_verdict(F, s, names, noise, lr, seed))
 
 
@@ -168,7 +171,7 @@ def _warmup(F, line_key: tuple, names: dict) -> None:
               t("well_axis"))
     rates_spec, gap_spec = _well_specs(share, F.projector, labels)
     show(rates_spec, key="sched_well_rates")
-    show(gap_spec, key="sched_well_gaps")
+    show(gap_spec, key="sched_well_gaps", files=chart_files(F, "schedules-warmup"))
     st.caption(t("b_caption"))
     st.markdown(F.join([_run_sentence(F, w, r, names) for r in w.runs]))
     warm = w.run("warmup_cosine")

@@ -9,7 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from core.experiments.race import at_rate
+from ui.downloads import chart_files, sweeps_table
 from ui.numbers import finite_or_nan, fmt
+from ui.numbers import ratio as factor
 from ui.optimizer_race import charts as rc
 from ui.optimizer_race import data
 from ui.optimizer_race.context import Ctx
@@ -51,16 +53,12 @@ def fair_section(c: Ctx) -> None:
     with c.F.busy():
         spec = _sensitivity_spec(c.key(), sweep_knobs, c.race.convention, c.where, c.f_min,
                                  c.F.projector, titles)
-    show(spec, key="sensitivity")
+    sws = c.sweeps()
+    show(spec, key="sensitivity", files=chart_files(c.F, "race-sweeps", lambda: sweeps_table(
+        {c.labels[r]: s for r, s in sws.items()}, c.f_min)))
     st.caption(t("fair_help"))
     st.caption(c.F.t("frame.tuning_rule"))
-    st.markdown(_fair_summary(c, c.sweeps()))
-
-
-def _times(ratio: float) -> str:
-    """A ratio as a plain number: whole with thousands separators from 100 up (so a
-    factor of exactly 1000 reads 1,000, not 1e+03)."""
-    return f"{ratio:,.0f}" if 100 <= ratio < 1e15 else fmt(ratio)
+    st.markdown(_fair_summary(c, sws))
 
 
 def _momentum_steps(c: Ctx, tuned: dict) -> str:
@@ -86,7 +84,7 @@ def _fair_summary(c: Ctx, sws: dict) -> str:
     lo = min(tuned, key=lambda r: tuned[r].best_lr)
     hi = max(tuned, key=lambda r: tuned[r].best_lr)
     text = t("fair.span", lo=c.labels[lo], lo_lr=fmt(tuned[lo].best_lr), hi=c.labels[hi],
-             hi_lr=fmt(tuned[hi].best_lr), ratio=_times(tuned[hi].best_lr / tuned[lo].best_lr))
+             hi_lr=fmt(tuned[hi].best_lr), ratio=factor(tuned[hi].best_lr / tuned[lo].best_lr))
     text += _momentum_steps(c, tuned)
     shared, worst, worst_ratio = c.race.shared_lr, None, 1.0
     for r, s in tuned.items():
@@ -100,4 +98,4 @@ def _fair_summary(c: Ctx, sws: dict) -> str:
     if worst_ratio == float("inf"):
         return text + " " + t("fair.shared_blows", lr=fmt(shared), name=c.labels[worst])
     return text + " " + t("fair.shared_costs", lr=fmt(shared), name=c.labels[worst],
-                          ratio=_times(worst_ratio))
+                          ratio=factor(worst_ratio))

@@ -27,8 +27,9 @@ from core.experiments.racers import RULE, default_knobs
 from core.optimizers import make
 from ui import charts, palette, schedules
 from ui.cache import surface_picture
+from ui.downloads import chart_files, csv, trajectories
 from ui.geometry import path_frame
-from ui.numbers import fmt
+from ui.numbers import fmt, precise
 from ui.optimizer_race import controls as ui
 from ui.optimizer_race import data
 from ui.optimizer_race.context import Ctx
@@ -63,8 +64,8 @@ def keras_note(F, racers: list[str]) -> None:
     rows = []
     for r in racers:
         torch, keras = default_knobs(r, "torch"), default_knobs(r, "keras")
-        rows += [(ui.racer_label(F, r, "keras"), t(f"knob.{k}"), f"{torch[k]:g}",
-                  f"{keras[k]:g}") for k in torch if torch[k] != keras[k]]
+        rows += [(ui.racer_label(F, r, "keras"), t(f"knob.{k}"), precise(torch[k], 6),
+                  precise(keras[k], 6)) for k in torch if torch[k] != keras[k]]
     if rows:
         st.caption(t("keras_table"))
         st.dataframe(pd.DataFrame(rows, columns=[t("board.name"), t("keras_table.knob"),
@@ -105,14 +106,16 @@ def race_section(c: Ctx, flagged: list[str], edge: list[str]) -> None:
             st.caption(t("rprop_schedule"))
     spec = _race_spec(c.key(), race.convention, c.where, c.f_min, c.F.projector,
                       t("gap_axis"), play_text(c.F))
-    show(spec, key="race_map", pick=True)
+    runs = c.runs()
+    paths = {c.labels[r]: runs[r] for r in race.racers}
+    show(spec, key="race_map", pick=True,
+         files=chart_files(c.F, "race-map", lambda: trajectories(paths)))
     st.caption(t("map_help"))
     if "schedule_free_adamw" in race.racers:
         y, x = data.averaged_losses(c.run_knobs["schedule_free_adamw"], *c.where)
         st.caption(t("sf_note", x=fmt(x - c.f_min, 4), y=fmt(y - c.f_min, 4)))
     st.caption(t("muon_note", length=fmt(muon_step_length(), 2)))
     surface = data.surface_of(race.surface, race.bowl)
-    runs = c.runs()
     rows = leaderboard([standing(r, runs[r], c.f_min, race.tol, surface.nearest_minimum_distance)
                         for r in race.racers])
     _leaderboard(c, rows)
@@ -143,6 +146,7 @@ def _leaderboard(c: Ctx, rows) -> None:
     colours = [f"color: {palette.color(c.colour[r.racer])}; font-weight: 600" for r in rows]
     styled = table.style.apply(lambda _: colours, subset=[name])
     st.dataframe(styled, hide_index=True, width="stretch")
+    csv(c.F, "race-leaderboard", table)
 
 
 def _summary(c: Ctx, rows, runs: dict, surface) -> str:

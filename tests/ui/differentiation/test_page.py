@@ -23,6 +23,7 @@ from core.problems.surfaces import SURFACE_NAMES, get_surface
 from tests.apputil import assert_clean, chart_bytes, chart_frames, chart_specs, charts, open_page
 from tests.core.calculus.test_formula import HOSTILE
 from ui.differentiation import data
+from ui.differentiation.words import fmt
 from ui.text import CATALOGUE, text
 
 PAGE = "pages/1_Differentiation.py"
@@ -400,8 +401,8 @@ def test_each_kind_of_bad_formula_has_its_own_message_in_both_languages(
 
 @pytest.mark.parametrize(("text_", "reason"), [
     ("1/x", "a division by zero at x = 0"), ("sin(x)/x", "a division by zero at x = 0"),
-    ("log(x)", "the log of a number ≤ 0 for x from -1e-06 to 0"),
-    ("sqrt(x)", "the square root of a negative number for x from -1e-06 to -1e-07"),
+    ("log(x)", f"the log of a number ≤ 0 for x from {fmt(-1e-6)} to 0"),
+    ("sqrt(x)", f"the square root of a negative number for x from {fmt(-1e-6)} to {fmt(-1e-7)}"),
 ])
 def test_no_slope_at_a_point_without_a_value_says_why(text_, reason):
     at = page({"typed.f": text_, "typed.x0": "0"})
