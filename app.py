@@ -53,5 +53,5 @@ st.markdown(F.t("home.exact_body"))
 for title, names in (("home.exact_first", OPTIMIZER_NAMES), ("home.exact_newer", NEWER_NAMES)):
     st.subheader(F.t(title))
     for name in names:                      # full width: the longer equations need it
-        with st.expander(name):
+        with st.expander(F.t(f"home.rule.{name}")):
             st.latex(latex(name))
