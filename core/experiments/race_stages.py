@@ -1,7 +1,7 @@
 """The race's staged sequence: five ready-made races in the article's order, and the
 measurements each stage's lesson rests on.
 
-1. ``ravine``    plain SGD in a narrow turned valley (the bowl ½(u² + κv²), κ = 100,
+1. ``ravine``    plain SGD in a narrow turned valley (the bowl ½(u² + κv²), κ = 130,
                  turned 30°): one step size η must stay below 2/κ across the valley, so
                  along it, where the curvature is 1, each step shrinks the distance only
                  by the factor (1 − η);
@@ -31,9 +31,11 @@ from core.experiments.racers import default_knobs, race_surface, run_racer, tune
 from core.training.run import Trajectory
 
 STAGE_TOL = 1e-3
-RAVINE = {"surface": "bowl", "start": (-4.5, 2.0), "kappa": 100.0, "angle": 30.0,
+RAVINE = {"surface": "bowl", "start": (-4.5, 2.0), "kappa": 130.0, "angle": 30.0,
           "steps": 200}
-LR_SGD = 0.015            # 1.5 / κ: stable across the valley (below 2/κ), slow along it
+# η·κ = 1.95: just stable across the valley (below 2/κ), so SGD visibly zig-zags across
+# it, while along it, where the curvature is 1, each step keeps 1 − η = 98.5% of the way.
+LR_SGD = 0.015
 MOMENTUM = {"lr": LR_SGD, "momentum": 0.9}
 FIVE = ("sgd", "momentum", "adagrad", "rmsprop", "adam")
 
@@ -164,6 +166,10 @@ def _ravine_lesson(stage, rows, runs, lrs, said, aligned):
 
 def _momentum_lesson(stage, rows, runs, lrs, said, aligned):
     sgd, mom = rows["sgd"], rows["momentum"]
+    angle = stage.preset.angle
+    said = said + [Sentence("momentum.swings", {
+        "sgd_n": crossings(runs["sgd"].points, angle),
+        "mom_n": crossings(runs["momentum"].points, angle)})]
     if mom.steps_to_tol >= 0 and ahead(mom, sgd):
         if sgd.steps_to_tol >= 0:
             return said + [Sentence("momentum.sooner", {"ratio": sgd.steps_to_tol /

@@ -52,9 +52,11 @@ EN = {
                         "1 − η = {factor} of the distance along the floor): this valley was "
                         "not narrow enough to stop it.",
     # 2 momentum
+    P + ".momentum.swings": "Both paths swing across the valley: SGD crossed its floor "
+                            "{sgd_n} times, momentum {mom_n} times.",
     P + ".momentum.only": "At the same step size momentum arrived and SGD did not within "
-                          "{steps} steps: the running average keeps the speed along the floor "
-                          "while the zig-zag across it largely cancels out.",
+                          "{steps} steps: the running average builds up speed along the "
+                          "floor, where SGD only crawls.",
     P + ".momentum.sooner": "At the same step size SGD needed {ratio}× as many steps as "
                             "momentum.",
     P + ".momentum.no_gain": "Here momentum was not ahead of SGD at the same step size.",
@@ -112,8 +114,9 @@ ZH = {
                          "{steps} 步之后仍剩下 {shrink}。让 SGD 到不了终点的，是沿谷底的缓慢爬行。",
     P + ".ravine.fast": "尽管如此，它仍在 {steps} 步内到达（沿谷底每步保留 1 − η = {factor} 的距离）："
                         "这条山谷还不够窄，拦不住它。",
-    P + ".momentum.only": "在相同步长下，动量法到达了，而 SGD 在 {steps} 步内没有到达：滑动平均保住了沿谷底的速度，"
-                          "横跨山谷的来回摆动则大多相互抵消。",
+    P + ".momentum.swings": "两条路径都在山谷两侧来回摆动：SGD 穿过谷底 {sgd_n} 次，动量法 {mom_n} 次。",
+    P + ".momentum.only": "在相同步长下，动量法到达了，而 SGD 在 {steps} 步内没有到达：滑动平均沿着谷底积累起速度，"
+                          "而 SGD 在那里只能缓慢爬行。",
     P + ".momentum.sooner": "在相同步长下，SGD 所需的步数是动量法的 {ratio} 倍。",
     P + ".momentum.no_gain": "这里在相同步长下，动量法并没有领先 SGD。",
     P + ".adaptive.turned": "山谷旋转了 {angle}°，所以它既不沿 x 方向也不沿 y 方向。",

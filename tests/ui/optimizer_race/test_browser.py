@@ -37,6 +37,11 @@ STATES = {
     "narrow_bowl": "surface=bowl&opts=sgd,momentum,rmsprop,adam&lrmode=shared&lr=0.01",
     "noisy_saddle": "surface=saddle&start.saddle=-1.8,0.02&opts=sgd,momentum,adagrad,adam"
                     "&noise=0.5&steps=300",
+    # the staged sequence, as links (ui.optimizer_race.stages)
+    "stage_2": "stage=2",
+    "stage_2_zh": "stage=2&lang=zh",
+    "stage_3": "stage=3",
+    "stage_3_zh": "stage=3&lang=zh",
 }
 
 
