@@ -33,7 +33,8 @@ cells, lines, minima, log_color = surface_picture("two_wells")
 paths = preview_paths(F.t("home.preview_sgd"), F.t("home.preview_momentum"))
 show(charts.surface_view(
     cells, lines, minima, paths, F.style, log_color=log_color, pick=False,
-    loss_title=F.t("home.preview_gap"), step_title=F.t("frame.step"), n_steps=150))
+    loss_title=F.t("home.preview_gap"), step_title=F.t("frame.step"), n_steps=150,
+    tips=charts.tip_titles(F.t)))
 
 st.header(F.t("home.path"), divider="gray")
 st.markdown(F.t("home.path_intro"))

@@ -19,7 +19,22 @@ Q, N = "quantitative", "nominal"
 # Channels are built as typed objects: Altair parses "x:Q" shorthand strings through
 # its JSON schema, which costs milliseconds per channel and dominated page reruns.
 MAP_LIGHT, MAP_DARK = "#FFFFFF", "#7FA3C7"
+# Tooltip fields the shared builders show; their titles come from the page
+# (``tip_titles(F.t)``, catalogue keys ``frame.tip.<field>``), as axis titles do.
+TIP_FIELDS = ("series", "step", "x", "y", "loss", "f", "kind", "which", "lr")
 ISOLINE = "#5B6B7B"
+
+
+def tip_titles(t) -> dict[str, str]:
+    """Tooltip titles for :data:`TIP_FIELDS` in the session's language (``t``: a text
+    lookup such as ``F.t``)."""
+    return {field: t(f"frame.tip.{field}") for field in TIP_FIELDS}
+
+
+def tip(field: str, tips: dict | None, **kw) -> alt.Tooltip:
+    """A tooltip row for ``field`` titled from ``tips`` (the raw name if it has none)."""
+    kw.setdefault("title", (tips or {}).get(field, alt.Undefined))
+    return alt.Tooltip(field, **kw)
 
 
 def layer(*charts, **props) -> alt.LayerChart:
@@ -45,7 +60,8 @@ def hconcat(*charts, params=None, stack: bool = False):
 
 def map_layers(cells: pd.DataFrame, lines: pd.DataFrame, minima: pd.DataFrame,
                style: ChartStyle, *, log_color: bool, pick: bool = True,
-               f_label: str = "f", x_title: str = "x", y_title: str = "y") -> alt.LayerChart:
+               f_label: str = "f", x_title: str = "x", y_title: str = "y",
+               tips: dict | None = None) -> alt.LayerChart:
     """Heat-map cells (click targets named ``pick``), isolines and the known minima."""
     x = alt.X("x", type=Q, title=x_title,
               scale=alt.Scale(domain=[cells.x.min(), cells.x2.max()], nice=False))
@@ -70,9 +86,9 @@ def map_layers(cells: pd.DataFrame, lines: pd.DataFrame, minima: pd.DataFrame,
         alt.X("x", type=Q), alt.Y("y", type=Q),
         alt.Fill("kind", type=N, scale=alt.Scale(domain=["global", "local"],
                                                  range=["#FFFFFF", "#BBBBBB"]), legend=None),
-        tooltip=[alt.Tooltip("x", type=Q, format=".4f"), alt.Tooltip("y", type=Q, format=".4f"),
+        tooltip=[tip("x", tips, type=Q, format=".4f"), tip("y", tips, type=Q, format=".4f"),
                  alt.Tooltip("f", type=Q, title=f_label, format=".6g"),
-                 alt.Tooltip("kind", type=N)])
+                 tip("kind", tips, type=N)])
     return layer(heat, iso, mins, width=style.width, height=style.height)
 
 
@@ -108,13 +124,14 @@ def at_scrubbed(chart: alt.Chart, group: list[str] | None = None) -> alt.Chart:
     return last_rows(until_scrubbed(chart), group)
 
 
-def _path_tooltip() -> list:
-    return [alt.Tooltip("series", type=N), alt.Tooltip("step", type=Q),
-            alt.Tooltip("x", type=Q, format=".4f"), alt.Tooltip("y", type=Q, format=".4f"),
-            alt.Tooltip("loss", type=Q, format=".5g")]
+def _path_tooltip(tips: dict | None = None) -> list:
+    return [tip("series", tips, type=N), tip("step", tips, type=Q),
+            tip("x", tips, type=Q, format=".4f"), tip("y", tips, type=Q, format=".4f"),
+            tip("loss", tips, type=Q, format=".5g")]
 
 
-def path_layers(paths: pd.DataFrame, style: ChartStyle, *, scrub: bool = True) -> alt.LayerChart:
+def path_layers(paths: pd.DataFrame, style: ChartStyle, *, scrub: bool = True,
+                tips: dict | None = None) -> alt.LayerChart:
     """Optimizer paths (x, y) with a start ring and a dot at the scrubbed step."""
     enc = dict(x=alt.X("x", type=Q), y=alt.Y("y", type=Q), color=series_color(paths))
     dashes = alt.StrokeDash("series", type=N, legend=None, scale=alt.Scale(
@@ -127,13 +144,13 @@ def path_layers(paths: pd.DataFrame, style: ChartStyle, *, scrub: bool = True) -
         size=style.marker_size, strokeWidth=style.line_width, filled=False).encode(**enc)
     now = last_rows(until_scrubbed(alt.Chart(paths), scrub), ["series"]).mark_point(
         size=style.marker_size, filled=True, opacity=1.0, stroke="#000000",
-        strokeWidth=1, clip=True).encode(tooltip=_path_tooltip(), **enc)
+        strokeWidth=1, clip=True).encode(tooltip=_path_tooltip(tips), **enc)
     return layer(line, start, now)
 
 
 def loss_layers(paths: pd.DataFrame, style: ChartStyle, *, y_title: str, step_title: str,
-                log: bool = True, scrub: bool = True, tooltip: list | None = None
-                ) -> alt.LayerChart:
+                log: bool = True, scrub: bool = True, tooltip: list | None = None,
+                tips: dict | None = None) -> alt.LayerChart:
     """Loss (column ``gap``) against step, on a log axis by default.
 
     ``tooltip`` replaces the default (series, step, x, y, loss) for runs without a 2-D path.
@@ -148,7 +165,7 @@ def loss_layers(paths: pd.DataFrame, style: ChartStyle, *, y_title: str, step_ti
     line = until_scrubbed(alt.Chart(paths), scrub).mark_line(
         strokeWidth=style.line_width).encode(order=alt.Order("step", type=Q), **enc)
     dot = last_rows(until_scrubbed(alt.Chart(paths), scrub), ["series"]).mark_point(
-        size=style.point_size, filled=True).encode(tooltip=tooltip or _path_tooltip(), **enc)
+        size=style.point_size, filled=True).encode(tooltip=tooltip or _path_tooltip(tips), **enc)
     return layer(line, dot, width=style.width, height=style.height)
 
 
@@ -164,24 +181,28 @@ def run_domains(paths: pd.DataFrame) -> tuple[dict, dict]:
 def surface_view(cells, lines, minima, paths: pd.DataFrame | None, style: ChartStyle, *,
                  log_color: bool, loss_title: str, step_title: str, n_steps: int,
                  scrub_value: int | None = None, pick: bool = True, extra=None,
-                 log_loss: bool = True, f_label: str = "f", play: PlayText | None = None):
+                 log_loss: bool = True, f_label: str = "f", play: PlayText | None = None,
+                 tips: dict | None = None):
     """The race picture: paths on the contour map beside loss vs step, one scrubber and
-    one Play for both (:func:`ui.play.playable`; ``play``: the controls' words).
+    one Play for both (:func:`ui.play.playable`; ``play``: the controls' words);
+    ``tips``: tooltip titles (:func:`tip_titles`).
 
     ``extra`` is an optional list of layers (arrows, labels) drawn on top of the map.
     """
     layers = [map_layers(cells, lines, minima, style, log_color=log_color, pick=pick,
-                         f_label=f_label)]
+                         f_label=f_label, tips=tips)]
     if paths is None or not len(paths):
         return style.configure(layer(*layers, *(extra or [])))
-    picture = layer(*layers, path_layers(paths, style), *(extra or []))
-    loss = loss_layers(paths, style, y_title=loss_title, step_title=step_title, log=log_loss)
+    picture = layer(*layers, path_layers(paths, style, tips=tips), *(extra or []))
+    loss = loss_layers(paths, style, y_title=loss_title, step_title=step_title, log=log_loss,
+                       tips=tips)
     return style.configure(playable(hconcat(picture, loss, stack=style.stack), n_steps, style,
                                     play or PlayText(step_title), scrub_value))
 
 
 def curve_layers(curves: pd.DataFrame, style: ChartStyle, *, x_title: str = "x",
-                 y_title: str = "y", colors: dict[str, str] | None = None) -> alt.Chart:
+                 y_title: str = "y", colors: dict[str, str] | None = None,
+                 tips: dict | None = None) -> alt.Chart:
     """Lines of a 1-D function (columns x, y, series), e.g. f and its tangent.
 
     An optional integer column ``piece`` splits a series into unconnected stretches
@@ -194,8 +215,8 @@ def curve_layers(curves: pd.DataFrame, style: ChartStyle, *, x_title: str = "x",
         alt.X("x", type=Q, title=x_title), alt.Y("y", type=Q, title=y_title),
         alt.Color("series", type=N, title=None, scale=scale, legend=alt.Legend(orient="bottom")),
         alt.Detail("piece" if "piece" in curves else "series", type=N), alt.Order("x", type=Q),
-        tooltip=[alt.Tooltip("series", type=N), alt.Tooltip("x", type=Q, format=".4f"),
-                 alt.Tooltip("y", type=Q, format=".5g")])
+        tooltip=[tip("series", tips, type=N), tip("x", tips, type=Q, format=".4f"),
+                 tip("y", tips, type=Q, format=".5g")])
 
 
 def segment_layer(segments: pd.DataFrame, style: ChartStyle, color: str = "#D55E00",
@@ -207,12 +228,12 @@ def segment_layer(segments: pd.DataFrame, style: ChartStyle, color: str = "#D55E
 
 
 def point_layer(points: pd.DataFrame, style: ChartStyle, color: str = "#000000",
-                label: str | None = None) -> alt.Chart:
+                label: str | None = None, tips: dict | None = None) -> alt.Chart:
     """Marked points (columns x, y, optional text) with their labels beside them."""
     dots = alt.Chart(points).mark_point(size=style.marker_size, filled=True, color=color,
                                         stroke="#FFFFFF", strokeWidth=1).encode(
         alt.X("x", type=Q), alt.Y("y", type=Q),
-        tooltip=[alt.Tooltip("x", type=Q, format=".4f"), alt.Tooltip("y", type=Q, format=".5g")])
+        tooltip=[tip("x", tips, type=Q, format=".4f"), tip("y", tips, type=Q, format=".5g")])
     if label is None:
         return dots
     text = alt.Chart(points).mark_text(align="left", dx=10, dy=-10, fontSize=style.font_size,
@@ -221,7 +242,8 @@ def point_layer(points: pd.DataFrame, style: ChartStyle, color: str = "#000000",
     return layer(dots, text)
 
 
-def arrow_layers(arrows: pd.DataFrame, style: ChartStyle, colors: dict[str, str]):
+def arrow_layers(arrows: pd.DataFrame, style: ChartStyle, colors: dict[str, str],
+                 tips: dict | None = None):
     """Arrows at the scrubbed step (rows step, which, x, y, x2, y2, angle, shown): a shaft
     from (x, y) and a triangle head at (x2, y2) turned by ``angle``, one colour per kind.
 
@@ -231,15 +253,15 @@ def arrow_layers(arrows: pd.DataFrame, style: ChartStyle, colors: dict[str, str]
     color = alt.Color("which", type=N, title=None,
                       scale=alt.Scale(domain=list(colors), range=list(colors.values())),
                       legend=alt.Legend(orient="bottom", direction="vertical"))
-    tip = [alt.Tooltip("which", type=N), alt.Tooltip("step", type=Q),
-           alt.Tooltip("norm", type=Q, title="|·|", format=".4g")]
+    rows = [tip("which", tips, type=N), tip("step", tips, type=Q),
+            alt.Tooltip("norm", type=Q, title="|·|", format=".4g")]
     base = at_scrubbed(alt.Chart(arrows), ["which"]).transform_filter(alt.datum.shown > 0)
     shaft = base.mark_rule(strokeWidth=style.line_width * 1.3, clip=True).encode(
-        alt.X("x", type=Q), alt.Y("y", type=Q), alt.X2("x2"), alt.Y2("y2"), color, tooltip=tip)
+        alt.X("x", type=Q), alt.Y("y", type=Q), alt.X2("x2"), alt.Y2("y2"), color, tooltip=rows)
     head = base.mark_point(shape="triangle-up", filled=True, size=style.marker_size * 0.8,
                            opacity=1, clip=True).encode(
         alt.X("x2", type=Q), alt.Y("y2", type=Q), alt.Angle("angle", type=Q, scale=None),
-        color, tooltip=tip)
+        color, tooltip=rows)
     return layer(shaft, head)
 
 
@@ -259,7 +281,8 @@ def lr_schedule_chart(rates: pd.DataFrame, style: ChartStyle, *, step_title: str
                                                               zero=not log))]
     if "series" in rates:
         enc.append(series_color(rates))
-    tip = [alt.Tooltip("step", type=Q), alt.Tooltip("lr", type=Q, format=".4g")]
+    rows = [alt.Tooltip("step", type=Q, title=step_title),
+            alt.Tooltip("lr", type=Q, title=y_title, format=".4g")]
     chart = alt.Chart(rates, width=style.width, height=height or max(style.height // 3, 90))
     return style.configure(chart.mark_line(strokeWidth=style.line_width, interpolate="step-after")
-                           .encode(*enc, tooltip=tip))
+                           .encode(*enc, tooltip=rows))
