@@ -97,12 +97,14 @@ def compact(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(kinds)
 
 
-def show(chart, *, key: str | None = None, pick: bool = False, width=None):
+def show(chart, *, key: str | None = None, pick: bool = False, width=None, files=None):
     """Draw ``chart``; with ``pick``, clicks rerun the page (selection in session state).
 
     ``chart`` may also be a spec already made by :func:`to_spec` (e.g. a cached one).
     ``width="content"`` keeps the chart's own width (e.g. for equal axis scales);
     the default lets Streamlit stretch single charts to the column.
+    ``files`` (from ``ui.downloads.chart_files``) draws download buttons for this very
+    spec under the chart; they convert it only when clicked.
     """
     spec = chart if isinstance(chart, dict) else to_spec(chart)
     if pick:
@@ -110,5 +112,7 @@ def show(chart, *, key: str | None = None, pick: bool = False, width=None):
                                     theme=None, width=width)
     else:
         picked = st.vega_lite_chart(spec, key=key, theme=None, width=width)
+    if files is not None:
+        files(spec)
     refresh_share()          # the controls above have written the URL by now
     return picked

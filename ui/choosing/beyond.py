@@ -20,6 +20,7 @@ from ui.choosing import controls as ui
 from ui.choosing import data
 from ui.choosing.controls import P
 from ui.choosing.wording import g3, labels, pct, verdict_text
+from ui.downloads import chart_files
 from ui.numbers import fmt, grid_words
 from ui.render import columns, show
 
@@ -57,10 +58,12 @@ def lines(F, frame: pd.DataFrame, key: str, x_title: str, y_title: str,
               .itertuples(index=False)}
     if log:                                  # a log axis cannot show 0
         show(cc.log_lines_view(frame[frame.y > 0], F.style, x_title=x_title, y_title=y_title,
-                               colors=colors), key=key)
+                               colors=colors), key=key,
+             files=chart_files(F, key.replace("_", "-"), frame))
         return
     show(charts.finish(charts.curve_layers(frame, F.style, x_title=x_title, y_title=y_title,
-                                           colors=colors), F.style), key=key)
+                                           colors=colors), F.style), key=key,
+         files=chart_files(F, key.replace("_", "-"), frame))
 
 
 def frame(rows) -> pd.DataFrame:

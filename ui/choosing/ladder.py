@@ -19,6 +19,7 @@ from ui.choosing import controls as ui
 from ui.choosing import data
 from ui.choosing.controls import P
 from ui.choosing.wording import g3, labels
+from ui.downloads import chart_files, csv
 from ui.numbers import gap_text
 from ui.render import columns, show
 
@@ -36,7 +37,7 @@ def ladder_section(F) -> None:
     left, right = columns(F, 2)
     with left:
         show(cc.ladder_view(seeds, med, F.style, x_title=t("axis.a"), y_title=t("axis.final")),
-             key="ladder")
+             key="ladder", files=chart_files(F, "ladder", seeds))
         st.caption(t("ladder.help", n=len(L.seeds), steps=L.steps, b2=f"{b2:g}",
                      memory=g3(round(1 / (1 - b2)))))
     with right:
@@ -51,8 +52,10 @@ def ladder_section(F) -> None:
         cells = [[g3(x) + (" (" + F.t("frame.at_edge") + ")" if e else "")
                   for x, e in zip(row, erow, strict=True)] for row, erow in zip(lr, edge,
                                                                                strict=True)]
-        st.dataframe(pd.DataFrame(cells, columns=[names[k] for k in L.rungs],
-                                  index=[f"a = {a:g}" for a in L.levels]), width="stretch")
+        table = pd.DataFrame(cells, columns=[names[k] for k in L.rungs],
+                             index=pd.Index([f"{a:g}" for a in L.levels], name="a"))
+        st.dataframe(table, width="stretch")
+        csv(F, "ladder-rates", lambda: table.reset_index())
 
 
 def ladder_story(F, L, b2: float) -> str:

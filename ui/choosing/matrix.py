@@ -20,6 +20,7 @@ from ui.choosing import controls as ui
 from ui.choosing import data
 from ui.choosing.controls import P
 from ui.choosing.wording import g3, labels, verdict_text
+from ui.downloads import chart_files
 from ui.numbers import fmt, grid_words
 from ui.render import show
 
@@ -35,7 +36,8 @@ def matrix_section(F) -> None:
     cells = data.matrix_frame(m, rows, cols)
     show(cc.matrix_view(cells, F.style, rows=list(rows.values()), columns=list(cols.values()),
                         color_title=t("matrix.color"), loss_title=t("matrix.loss"),
-                        lr_title=t("table.lr")), key="matrix")
+                        lr_title=t("table.lr")), key="matrix",
+         files=chart_files(F, "matrix", cells))
     st.caption(t("matrix.help"))
     st.caption(F.t("frame.tuning_rule"))
     st.markdown(matrix_story(F, matrix_findings(m), rows, cols))

@@ -26,6 +26,7 @@ from ui.choosing import controls as ui
 from ui.choosing import data
 from ui.choosing.controls import P
 from ui.choosing.wording import g3, labels, pct
+from ui.downloads import chart_files, csv
 from ui.frame import Frame
 from ui.numbers import gap_text
 from ui.render import columns, show, to_spec
@@ -67,7 +68,7 @@ def race_charts(F, curves: dict, c) -> None:
     st.markdown(t(f"race.mode.{c.lr_mode}", lr=g3(c.shared_lr)))
     if c.lr_mode == "tuned":
         st.caption(F.t("frame.tuning_rule"))
-    show(curves, key="curves")
+    show(curves, key="curves", files=chart_files(F, "sparse-race"))
     st.caption(t("race.help"))
 
 
@@ -136,7 +137,7 @@ def rates_block(F, v, names: dict) -> None:
         step = ui.step_ui(F)
     frame, unseen = data.effective_rates(v, names, step)
     show(cc.eff_lr_view(frame, F.style, x_title=t("axis.freq"), y_title=t("axis.eff_lr")),
-         key="rates")
+         key="rates", files=chart_files(F, "sparse-rates", frame))
     st.caption(t("rates.help"))
     notes = [t("rates.unseen", n=unseen, step=step)] if unseen else []
     ratios = rare_rate_ratios(v.race, v.group, v.first_hit, step)
@@ -159,6 +160,7 @@ def results_table(F, v, names: dict, has_rare: bool) -> None:
         t("table.err_rare"): [pct(x) if has_rare else "–" for x in r.err_rare[:, -1]],
     })
     st.dataframe(table, hide_index=True, width="stretch")
+    csv(F, "sparse-results", table)
     st.caption(t("table.steady_help", mu=g3(MOMENTUM_DEFAULT),
                  k=g3(1 / (1 - MOMENTUM_DEFAULT))))
 
@@ -184,6 +186,7 @@ def control_block(F, v, names: dict, c) -> None:
         columns=[t("control.data")] + [t("control.seed", seed=s) for s in ctl.seeds]
         + [t("control.median")])
     st.dataframe(table, hide_index=True, width="stretch")
+    csv(F, "sparse-control", table)
     key = f"control.{f.outcome}" + (f".{f.source}" if f.source else "")
     st.markdown(t(key, a=g3(c.a), seeds=seeds, sparse=g3(f.sparse), dense=g3(f.dense),
                   best=names[f.sparse_best], dense_best=names[f.dense_best],

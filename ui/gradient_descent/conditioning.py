@@ -22,6 +22,7 @@ from core.experiments import conditioning as cond
 from core.problems.surfaces import get_surface
 from ui import charts, controls, numbers
 from ui.cache import surface_picture
+from ui.downloads import chart_files, csv
 from ui.frame import carried, page_file
 from ui.gradient_descent import conditioning_data as data
 from ui.render import compact, show, to_spec
@@ -92,7 +93,8 @@ def _momentum(F, s: cond.RateStudy) -> None:
                   sqrtk=numbers.fmt(math.sqrt(s.kappa), 3),
                   k0=k0, k1=k1, n=k1 - k0, measured=fine(s.hb_measured), rho=fine(rho)))
     labels = (t("map_gd"), t("map_hb"), t("map_axis"), t("step"))
-    show(_map_spec(s.kappa, F.projector, labels), key="cond_map")
+    show(_map_spec(s.kappa, F.projector, labels), key="cond_map",
+         files=chart_files(F, "conditioning-map", lambda: _side_by_side(F, s)))
     st.caption(t("map_caption"))
     st.caption(t("side_caption", kappa=fmt(s.kappa), tol=fmt(s.tol)))
     st.dataframe(_side_by_side(F, s), hide_index=True)
@@ -106,6 +108,9 @@ def _momentum(F, s: cond.RateStudy) -> None:
         t("col_gd"): [r.gd_steps for r in rows], t("col_hb"): [r.hb_steps for r in rows],
         t("col_ratio"): [numbers.fmt(r.ratio, 3) for r in rows],
         t("col_sqrt"): [numbers.fmt(math.sqrt(r.kappa), 3) for r in rows]}), hide_index=True)
+    csv(F, "conditioning-speedups", lambda: pd.DataFrame({
+        "kappa": [r.kappa for r in rows], "gd_steps": [r.gd_steps for r in rows],
+        "hb_steps": [r.hb_steps for r in rows], "ratio": [r.ratio for r in rows]}))
     shares = [r.ratio / math.sqrt(r.kappa) for r in rows]
     st.markdown(t("b_growth", p=f"{p:.2f}", lo=f"{min(shares):.2f}", hi=f"{max(shares):.2f}"))
 
@@ -151,7 +156,8 @@ def _turned(F, kappa: float, angle: int) -> None:
                   lo=fmt(lrs[0]), hi=fmt(lrs[-1]), tol=fmt(cond.TURN_TOL)))
     names = {n: t(f"name.{n}") for n in cond.ELEMENTWISE}
     labels = (names, t("aligned"), t("turned", angle=angle), t("rel_axis"), t("step"))
-    show(_turned_spec(kappa, float(angle), F.projector, labels), key="cond_turned")
+    show(_turned_spec(kappa, float(angle), F.projector, labels), key="cond_turned",
+         files=chart_files(F, "conditioning-turned"))
     pairs = data.turned(kappa, float(angle))
     st.caption(t("c_rates", rates="; ".join(
         f"{names[a.name]} {fmt(a.lr)} | {fmt(b.lr)}" for a, b in pairs)))
@@ -208,6 +214,7 @@ def _trend(F, kappa: float, angle: int, names: dict) -> None:
                 for pairs in table.values()]
     st.caption(t("trend_caption", tol=fmt(cond.TURN_TOL), angle=angle, steps=cond.TURN_STEPS))
     st.dataframe(pd.DataFrame(cols), hide_index=True)
+    csv(F, "conditioning-turned-table", lambda: pd.DataFrame(cols))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -18,6 +18,7 @@ import streamlit as st
 from core.experiments.descent import stability_limit
 from core.problems.regression import N_POINTS, compare_paths
 from ui import controls, numbers
+from ui.downloads import chart_files
 from ui.frame import carried, page_file
 from ui.geometry import path_frame
 from ui.gradient_descent import charts as gc
@@ -56,7 +57,7 @@ def mini_batch_section(F):
     labels = (t("full_legend"), t("mini_legend"), t("gap_axis"), play_text(F),
               t("axis_loss"), "w", "b", "x", "y")
     spec = _regression_spec(seed, noise, batch, lr, steps, F.projector, labels)
-    show(spec, key="gd_fit")
+    show(spec, key="gd_fit", files=chart_files(F, "gd-mini-batch"))
     st.caption(t("reg_help"))
     m = compare_paths(obj, full, mini)
     if full.diverged_at < 0 and mini.diverged_at < 0:

@@ -17,6 +17,7 @@ from core.experiments.descent import contraction, stability_limit
 from core.experiments.descent_defaults import SURFACE_LESSONS
 from ui import charts, controls, numbers
 from ui.cache import surface_picture
+from ui.downloads import chart_files, trajectories
 from ui.geometry import path_frame
 from ui.gradient_descent import data
 from ui.play import play_text
@@ -69,7 +70,8 @@ def two_weights_section(F) -> None:
     titles = (t("gd_series"), t("gap_axis"), play_text(F), t("arrow_grad"),
               t("arrow_step"), t("axis_loss"))
     spec = _map_spec(key, kappa, start, lr, steps, F.projector, titles)
-    show(spec, key="gd_map", pick=True)
+    show(spec, key="gd_map", pick=True,
+         files=chart_files(F, "gd-two-weights", lambda: trajectories({t("gd_series"): tr})))
     st.caption(t("map_help"))
 
 

@@ -12,6 +12,7 @@ from core.experiments.racers import RULE
 from core.optimizers import latex
 from core.optimizers.keras import keras_latex
 from ui import palette
+from ui.downloads import chart_files
 from ui.numbers import fmt
 from ui.optimizer_race import charts as rc
 from ui.optimizer_race import data
@@ -66,7 +67,7 @@ def inside_section(c: Ctx, look: str) -> None:
                                           palette.color(c.colour[look]), c.F.projector, titles)
     if diverged >= 0:
         st.warning(t("inside_diverged", k=diverged))
-    show(spec, key="inside_chart")
+    show(spec, key="inside_chart", files=chart_files(c.F, "race-inside"))
     st.caption(t("inside_help"))
     for param in ("x", "y"):
         e = eff[eff.param == param]

@@ -11,6 +11,7 @@ import streamlit as st
 from core.experiments.network_race import MUON_RACER
 from core.experiments.race import chosen_lr
 from ui import charts, schedules
+from ui.downloads import chart_files, csv
 from ui.numbers import fmt
 from ui.optimizer_race import charts as rc
 from ui.optimizer_race import controls as ui
@@ -86,8 +87,8 @@ def network_section(c: Ctx) -> None:
     with c.F.busy():
         loss, boundary, rows = _network_specs(racers, c.race.convention, spec, schedule,
                                               c.F.projector, titles)
-    show(loss, key="net_loss")
-    show(boundary, key="net_boundary")
+    show(loss, key="net_loss", files=chart_files(c.F, "network-loss"))
+    show(boundary, key="net_boundary", files=chart_files(c.F, "network-boundary"))
     st.caption(t("net.boundary_help"))
     table = pd.DataFrame({
         t("board.name"): [r[0] for r in rows], t("board.lr"): [fmt(r[1]) for r in rows],
@@ -95,3 +96,4 @@ def network_section(c: Ctx) -> None:
         t("net.accuracy"): [f"{r[3]:.0%}" for r in rows],
         t("board.status"): [t("board.diverged", k=r[4]) if r[4] >= 0 else "–" for r in rows]})
     st.dataframe(table, hide_index=True, width="stretch")
+    csv(c.F, "network-results", table)
