@@ -21,6 +21,8 @@ from math import isfinite
 import numpy as np
 import streamlit as st
 
+from ui import share
+
 _NOTICES = "_url_notices"
 PREVIEW_CHARS = 40
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -75,6 +77,7 @@ def _sync(F, key: str, label: str, default, parse: Callable[[str], object],
             st.query_params.pop(key, None)
         else:
             st.query_params[key] = encode(value)
+        share.refresh()              # the share link follows at once
     return write_back
 
 

@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlencode
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from serving.startup import on_first_run
-from ui import controls
+from ui import controls, share
 from ui.style import ChartStyle, style_for
 from ui.text import DEFAULT_LANGUAGE, LANGUAGES, text
 
@@ -33,7 +31,6 @@ PAGES = (
     ("choosing", "pages/4_Choosing_an_Optimizer.py", ":material/fact_check:"),
 )
 FRAME_PARAMS = ("projector", "lang")
-_SHARE = "_share_slot"          # session key: (placeholder, page id, link shown)
 
 _PROJECTOR_CSS = """
 <style>
@@ -87,6 +84,7 @@ def setup(page: str) -> Frame:
     The first run in a server process also applies its process settings and starts its
     warm-up (``serving.startup``)."""
     on_first_run()
+    share.reset()                      # last run's placeholder must not be written to
     lang = _language_from_url()
     title = text(lang, f"nav.{page}")
     app = text(lang, "frame.app_title")
@@ -103,10 +101,9 @@ def setup(page: str) -> Frame:
         projector = controls.toggle(F, "projector", F.t("frame.projector"),
                                     help=F.t("frame.projector_help"))
         st.caption(":material/link: " + F.t("frame.share_view"))
-        st.session_state[_SHARE] = (st.empty(), page, None)
+        share.start(st.empty(), _url_path(page), page == "home")
         st.caption(F.t("frame.share"))
     F = Frame(page, lang, projector)
-    refresh_share()
     with menu:
         _menu(F)
     if projector:
@@ -143,29 +140,3 @@ def _menu(F: Frame) -> None:
     st.caption(F.t("frame.menu"))
     for page_id, path, icon in existing_pages():
         st.page_link(path, label=F.t(f"nav.{page_id}"), icon=icon, query_params=carry)
-
-
-def share_link(page: str) -> str:
-    """The full address of this view: the browser's URL of the page (``st.context.url``,
-    which Streamlit gives without its query) plus every query parameter the controls keep.
-    Without a browser (AppTest) it is the page's path, e.g. ``/Differentiation?x0=2.5``."""
-    base = st.context.url or "/" + _url_path(page)
-    pairs = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
-    query = urlencode(pairs, safe=",", quote_via=quote)
-    if page == "home" and not base.endswith("/"):
-        base += "/"
-    return f"{base}?{query}" if query else base
-
-
-def refresh_share() -> None:
-    """Redraw the share link if the address changed since it was drawn. The controls write
-    the URL after their widget, so the link drawn by :func:`setup` lags one change behind;
-    ``ui.render.show`` calls this after every chart (cheap: a string comparison)."""
-    slot, page, shown = st.session_state.get(_SHARE, (None, None, None))
-    ctx = get_script_run_ctx()
-    if slot is None or ctx is None or ctx.fragment_ids_this_run:  # a fragment may not
-        return                                                    # write outside itself
-    link = share_link(page)
-    if link != shown:
-        slot.code(link, language=None, wrap_lines=True)          # plain text, never markdown
-        st.session_state[_SHARE] = (slot, page, link)

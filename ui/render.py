@@ -27,7 +27,7 @@ from altair.utils import schemapi
 from altair.utils.schemapi import SchemaBase, Undefined
 from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
-from ui.frame import refresh_share
+from ui import share
 
 _TOP_LEVEL = (alt.Chart, alt.LayerChart, alt.HConcatChart, alt.VConcatChart)
 SCHEMA_URL = alt.SCHEMA_URL
@@ -114,5 +114,5 @@ def show(chart, *, key: str | None = None, pick: bool = False, width=None, files
         picked = st.vega_lite_chart(spec, key=key, theme=None, width=width)
     if files is not None:
         files(spec)
-    refresh_share()          # the controls above have written the URL by now
+    share.refresh()          # the controls above have written the URL by now
     return picked

@@ -61,3 +61,15 @@ def test_url_text_is_shown_as_plain_text_only():
     assert "%60%21%5Bx%5D" in link and "<b>" not in link, link
     shown = " ".join(str(m.value) for m in at.get("markdown"))
     assert "img.png" not in shown and "<b>html" not in shown
+
+
+def test_the_link_is_exact_when_the_page_stops_after_its_controls():
+    """The race stops right after its controls when no optimizer is chosen: no chart is
+    drawn after them, so the controls themselves must bring the link up to date."""
+    at = _open("pages/3_Optimizer_Race.py", {})
+    box = at.sidebar.multiselect[0]
+    box.set_value([])
+    at.run()
+    assert_clean(at)
+    assert "opts" in at.query_params
+    _assert_link_is_the_address(at, "optimizer_race")

@@ -83,8 +83,14 @@ def _fair_summary(c: Ctx, sws: dict) -> str:
         return t("fair.none")
     lo = min(tuned, key=lambda r: tuned[r].best_lr)
     hi = max(tuned, key=lambda r: tuned[r].best_lr)
-    text = t("fair.span", lo=c.labels[lo], lo_lr=fmt(tuned[lo].best_lr), hi=c.labels[hi],
-             hi_lr=fmt(tuned[hi].best_lr), ratio=factor(tuned[hi].best_lr / tuned[lo].best_lr))
+    if len(tuned) == 1:
+        text = t("fair.single", name=c.labels[lo], lr=fmt(tuned[lo].best_lr))
+    elif tuned[lo].best_lr == tuned[hi].best_lr:
+        text = t("fair.same", lr=fmt(tuned[lo].best_lr))
+    else:
+        text = t("fair.span", lo=c.labels[lo], lo_lr=fmt(tuned[lo].best_lr), hi=c.labels[hi],
+                 hi_lr=fmt(tuned[hi].best_lr),
+                 ratio=factor(tuned[hi].best_lr / tuned[lo].best_lr))
     text += _momentum_steps(c, tuned)
     shared, worst, worst_ratio = c.race.shared_lr, None, 1.0
     for r, s in tuned.items():

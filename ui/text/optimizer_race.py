@@ -176,6 +176,8 @@ EN = {
                      "start.",
     P + "fair.span": "Best rates range from {lo_lr} ({lo}) to {hi_lr} ({hi}), a factor of "
                      "{ratio}. No single rate is right for all of them.",
+    P + "fair.single": "{name}'s best rate on this race is {lr}.",
+    P + "fair.same": "Every optimizer here has the same best rate, {lr}.",
     P + "fair.momentum": "With momentum μ the steady step is η/(1 − μ), so read "
                          "momentum's rates through that:",
     P + "fair.momentum_one": "{name}'s best η = {lr} at μ = {mu} is a steady step of {eff}.",
@@ -407,6 +409,8 @@ ZH = {
     P + "fair.none": "每个优化器的每个学习率都发散了：试试减少步数或换一个起点。",
     P + "fair.span": "最佳学习率从 {lo_lr}（{lo}）到 {hi_lr}（{hi}）不等，最大的是最小的 {ratio} 倍。"
                      "没有哪一个学习率对所有优化器都合适。",
+    P + "fair.single": "{name} 在本场竞赛中的最佳学习率是 {lr}。",
+    P + "fair.same": "这里每个优化器的最佳学习率都相同，都是 {lr}。",
     P + "fair.momentum": "有动量 μ 时稳定后的步长是 η/(1 − μ)，所以动量类方法的学习率要按它来看：",
     P + "fair.momentum_one": "{name} 的最佳 η = {lr}（μ = {mu}），相当于稳定步长 {eff}。",
     P + "fair.momentum_sgd": "普通 SGD 的最佳 η 是 {lr}。",

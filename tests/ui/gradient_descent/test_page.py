@@ -6,7 +6,7 @@ import pytest
 
 from core.experiments.descent import PRESET_FACTORS, PRESETS, contraction
 from core.experiments.descent_defaults import CURVE_RATES, SURFACE_LESSONS
-from core.problems.regression import N_POINTS
+from core.problems.regression import N_POINTS, compare_paths
 from tests.apputil import (
     assert_clean,
     chart_bytes,
@@ -15,7 +15,7 @@ from tests.apputil import (
     charts,
     open_page,
 )
-from ui import play
+from ui import numbers, play
 from ui.gradient_descent import data
 from ui.text import CATALOGUE
 
@@ -138,7 +138,12 @@ def test_whole_batch_makes_the_paths_coincide():
     check(at)
     assert EN[P + "reg_whole"].format(n=N_POINTS) in text(at)
     m = [line for line in text(at).split("\n") if line.startswith("**Measured")][0]
-    assert "full batch 8.896e-09, SGD 8.896e-09" in m, m
+    obj = data.regression_of(0, 1.0)                      # the section's default seed and σ
+    full, mini, _ = data.regression_runs(0, 1.0, N_POINTS, 0.3, 200)
+    gaps = compare_paths(obj, full, mini)
+    assert gaps.gap_full == gaps.gap_mini, "one batch of all points is the full gradient"
+    shown = numbers.gap_text(lambda key, **kw: EN[key].format(**kw), gaps.gap_full, 4)
+    assert f"full batch {shown}, SGD {shown}" in m, m
 
 
 def test_chain_rule_check_at_a_later_step_and_beyond_the_path():

@@ -376,3 +376,19 @@ def test_fair_chart_marks_rates_the_rule_rules_out():
     sane = frames[0][frames[0].diverged_at < 0]
     counts = sane.stable.value_counts().to_dict()
     assert counts.get(0, 0) > 0 and counts.get(1, 0) > 0, counts
+
+
+@pytest.mark.parametrize("opts", ["sgd", "sgd,momentum,adam"])
+def test_fair_summary_names_the_best_rates_the_race_ran_with(opts):
+    """At "each at its best" the leaderboard's η is each racer's tuned rate: the fair
+    section's summary states those rates (one racer: its rate; several: the extremes)."""
+    at = race({"opts": opts, "closer": "fair"})
+    assert_clean(at)
+    rates = {row[1]: row[2] for row in board(at).itertuples(index=False)}
+    text = markdown(at)
+    if len(rates) == 1:
+        (name, lr), = rates.items()
+        assert EN["optimizer_race.fair.single"].format(name=name, lr=lr) in text, text
+    else:
+        lo, hi = min(rates.values(), key=float), max(rates.values(), key=float)
+        assert f"from {lo} (" in text and f"to {hi} (" in text, (rates, text)
