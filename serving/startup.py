@@ -38,8 +38,10 @@ WARMUP_SWITCH = "SLOPE_WARMUP"
 
 
 def on_first_run() -> None:
-    """Apply the process settings and start the warm-up, once per server process."""
-    if runtime.exists():
+    """Apply the process settings and start the warm-up, once per server process. Not
+    under AppTest, which runs pages against a stand-in for the runtime and serves
+    nothing (its warm-up would knock on port 8501, someone else's server if any)."""
+    if runtime.exists() and isinstance(runtime.get_instance(), runtime.Runtime):
         _once(local_base())
 
 
