@@ -23,7 +23,7 @@ from core.experiments.race import (
     nearest_minimum,
     standing,
 )
-from core.experiments.racers import RULE, default_knobs
+from core.experiments.racers import RULE, TORCH_ONLY, default_knobs
 from core.optimizers import make
 from ui import charts, palette, schedules
 from ui.cache import surface_picture
@@ -114,7 +114,8 @@ def race_section(c: Ctx, flagged: list[str], edge: list[str]) -> None:
     if "schedule_free_adamw" in race.racers:
         y, x = data.averaged_losses(c.run_knobs["schedule_free_adamw"], *c.where)
         st.caption(t("sf_note", x=fmt(x - c.f_min, 4), y=fmt(y - c.f_min, 4)))
-    st.caption(t("muon_note", length=fmt(muon_step_length(), 2)))
+    if any(r in TORCH_ONLY for r in race.racers):   # a race beyond the article's rules
+        st.caption(t("muon_note", length=fmt(muon_step_length(), 2)))
     surface = data.surface_of(race.surface, race.bowl)
     rows = leaderboard([standing(r, runs[r], c.f_min, race.tol, surface.nearest_minimum_distance)
                         for r in race.racers])

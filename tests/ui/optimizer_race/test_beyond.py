@@ -149,13 +149,16 @@ def test_schedule_free_note_quotes_its_averaged_point():
 
 
 def test_muon_note_length_is_cores_muon_step():
-    at = race({})
+    """The note on why Muon is not on the map comes with the rules beyond the article's,
+    not with a race of the article's own."""
+    at = race({"opts": "adam,lion"})
     opt = make("muon", lr=1.0, weight_decay=0.0)
     x = np.zeros((1, 2))
     u, _ = opt.update(np.array([[1.0, -2.0]]), opt.init(x), x)
     length = float(np.linalg.norm(u))
     assert 0.5 < length < 1.0, length
     assert EN[P + "muon_note"].format(length=fmt(length, 2)) in text(at)
+    assert EN[P + "muon_note"][:20] not in text(race({}))
 
 
 def test_muon_trains_the_network_as_a_racer():
