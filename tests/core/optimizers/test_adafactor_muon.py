@@ -17,6 +17,8 @@ from core.optimizers.muon import lr_scale, newton_schulz
 torch = pytest.importorskip("torch")
 import torch.optim._muon as torch_muon  # noqa: E402
 
+from tests.parity import gap, replay  # noqa: E402
+
 STEPS = 300
 A = np.array([[3.0, 0.5, 0.0], [0.5, 1.0, 0.2], [0.0, 0.2, 0.1]])
 
@@ -47,20 +49,6 @@ def torch_path(cls, x0, hp, steps, lrs=None):
         opt.step()
         points.append(p.detach().numpy().copy())
     return np.array(points), grads
-
-
-def replay(opt, x0, grads, lrs=None):
-    x = np.array(x0, dtype=float)
-    state, points = opt.init(x), [x]
-    for k, g in enumerate(grads):
-        u, state = opt.update(g, state, x) if lrs is None else opt.update(g, state, x, lr=lrs[k])
-        x = x + u
-        points.append(x)
-    return np.array(points)
-
-
-def gap(got, want):
-    return np.max(np.abs(got - want)) / np.max(np.abs(want))
 
 
 def torch_ns_float64(grad, ns_coefficients, ns_steps, eps):

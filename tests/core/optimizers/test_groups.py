@@ -14,6 +14,7 @@ torch = pytest.importorskip("torch")
 import torch.optim._muon as torch_muon  # noqa: E402
 
 from tests.core.optimizers.test_adafactor_muon import torch_ns_float64  # noqa: E402
+from tests.parity import gap, replay  # noqa: E402
 
 H = 16
 
@@ -50,20 +51,6 @@ def torch_network(problem, muon_hp, rest_cls, rest_hp, steps, lrs=None):
             opt.step()
         points.append(theta())
     return np.array(points), grads
-
-
-def replay(opt, x0, grads, lrs=None):
-    x = np.array(x0, dtype=float)
-    state, points = opt.init(x), [x]
-    for k, g in enumerate(grads):
-        u, state = opt.update(g, state, x) if lrs is None else opt.update(g, state, x, lr=lrs[k])
-        x = x + u
-        points.append(x)
-    return np.array(points)
-
-
-def gap(got, want):
-    return np.max(np.abs(got - want)) / np.max(np.abs(want))
 
 
 def test_layout_is_the_networks():

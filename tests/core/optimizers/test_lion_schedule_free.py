@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from core.optimizers import convention, defaults, latex, make, schedule_free_eval_point
+from tests.parity import gap  # noqa: E402
 
 STEPS = 300
 X0 = np.array([1.3, -0.8, 2.0])
@@ -106,10 +107,6 @@ def replay(opt, grads, lrs=None):
         if opt.name == "schedule_free_adamw":
             evals.append(schedule_free_eval_point(state))
     return np.array(points), np.array(evals)
-
-
-def gap(got, want):
-    return np.max(np.abs(got - want)) / np.max(np.abs(want))
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)

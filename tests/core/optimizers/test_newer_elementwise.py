@@ -14,6 +14,7 @@ import pytest
 
 from core.optimizers import RULES, convention, defaults, latex, make
 from tests.newer_cases import NEWER_CONFIGS, newer_id
+from tests.parity import gap, replay_states
 
 TORCH = {"adamax": "Adamax", "radam": "RAdam", "rprop": "Rprop", "asgd": "ASGD"}
 STEPS = 300
@@ -59,25 +60,9 @@ def torch_path(torch, name, hp, steps, lrs=None):
     return np.array(points), np.array(grads), np.array(axs)
 
 
-def replay(opt, x0, grads, lrs=None):
-    """Our points for the given gradients, and the states after every step."""
-    x = np.array(x0, dtype=float)
-    state, points, states = opt.init(x), [x], []
-    for k, g in enumerate(grads):
-        u, state = opt.update(g, state, x, lr=None if lrs is None else lrs[k])
-        x = x + u
-        points.append(x)
-        states.append(state)
-    return np.array(points), states
-
-
-def gap(got, want):
-    return np.max(np.abs(got - want)) / np.max(np.abs(want))
-
-
 def check_parity(torch, name, hp, lrs=None):
     want, grads, axs = torch_path(torch, name, hp, STEPS, lrs)
-    got, states = replay(make(name, **hp), X0, grads, lrs)
+    got, states = replay_states(make(name, **hp), X0, grads, lrs)
     err = gap(got, want)
     assert err <= TOL, f"{name} {hp}: largest gap to torch {err:.2e} (relative to |x|max)"
     if name == "asgd":
@@ -105,7 +90,7 @@ def _grads(steps):
 @pytest.mark.parametrize("hp", [c[1] for c in NEWER_CONFIGS if c[0] == "asgd" and "t0" in c[1]])
 def test_asgd_averaging_really_starts(hp):
     """With a small t0 the averaged point must have left the iterate (else ax is untested)."""
-    points, states = replay(make("asgd", **hp), X0, _grads(STEPS))
+    points, states = replay_states(make("asgd", **hp), X0, _grads(STEPS))
     assert states[-1].mu < 1.0
     assert np.max(np.abs(states[-1].ax - points[-1])) > 1e-6
     np.testing.assert_array_equal(states[0].ax, points[1])      # μ_1 = 1: a_1 = x_1
@@ -113,14 +98,14 @@ def test_asgd_averaging_really_starts(hp):
 
 def test_rprop_reads_the_learning_rate_only_at_its_first_step():
     lrs = lr_schedule(0.05, STEPS)
-    scheduled, _ = replay(make("rprop"), X0, _grads(STEPS), lrs)
-    constant, _ = replay(make("rprop", lr=float(lrs[0])), X0, _grads(STEPS))
+    scheduled, _ = replay_states(make("rprop"), X0, _grads(STEPS), lrs)
+    constant, _ = replay_states(make("rprop", lr=float(lrs[0])), X0, _grads(STEPS))
     np.testing.assert_array_equal(scheduled, constant)
 
 
 def test_radam_takes_momentum_steps_until_rho_exceeds_5():
     g = np.array([2.0, -0.5, 1e-3])
-    points, _ = replay(make("radam", lr=0.1), np.zeros(3), [g] * 6)
+    points, _ = replay_states(make("radam", lr=0.1), np.zeros(3), [g] * 6)
     np.testing.assert_allclose(points[1] - points[0], -0.1 * g, rtol=1e-14)   # m̂_1 = g_1
     np.testing.assert_allclose(points[5] - points[4], -0.1 * g, rtol=1e-14)   # ρ_5 ≈ 4.996
     ratio = (points[6] - points[5]) / (-0.1 * np.sign(g))                      # ρ_6 ≈ 5.994
@@ -153,10 +138,11 @@ def _batch_vs_single(name, hp, knob, values, lrs=None):
     rng = np.random.default_rng(1)
     xs, grads = rng.normal(size=(4, 3)), rng.normal(size=(60, 4, 3))
     batch_lrs = None if lrs is None else [np.full((4, 1), lr) for lr in lrs]
-    batch, batch_states = replay(make(name, **_with(hp, knob, np.array(values)[:, None])),
+    batch, batch_states = replay_states(make(name, **_with(hp, knob, np.array(values)[:, None])),
                                  xs, grads, batch_lrs)
     for b, value in enumerate(values):
-        single, states = replay(make(name, **_with(hp, knob, value)), xs[b], grads[:, b], lrs)
+        one_opt = make(name, **_with(hp, knob, value))
+        single, states = replay_states(one_opt, xs[b], grads[:, b], lrs)
         np.testing.assert_array_equal(batch[:, b], single, err_msg=f"{name} {knob}={value}")
         for ours, one in zip(batch_states, states, strict=True):
             for field, fb, fs in zip(one._fields, ours, one, strict=True):
@@ -187,9 +173,9 @@ def test_a_sweep_of_another_knob_equals_separate_runs(name, hp, knob, values):
         rng = np.random.default_rng(2)
         xs, grads = rng.normal(size=(4, 3)), rng.normal(size=(60, 4, 3))
         etas = tuple(np.array([v[i] for v in values])[:, None] for i in range(2))
-        batch, _ = replay(make(name, **hp, etas=etas), xs, grads)
+        batch, _ = replay_states(make(name, **hp, etas=etas), xs, grads)
         for b, v in enumerate(values):
-            single, _ = replay(make(name, **hp, etas=v), xs[b], grads[:, b])
+            single, _ = replay_states(make(name, **hp, etas=v), xs[b], grads[:, b])
             np.testing.assert_array_equal(batch[:, b], single)
         return
     _batch_vs_single(name, hp, knob, values, lrs=lr_schedule(hp["lr"], 60))

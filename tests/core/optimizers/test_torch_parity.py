@@ -17,6 +17,7 @@ import pytest
 from core.optimizers import make
 from core.training.run import run
 from tests.cases import CONFIGS, case_id
+from tests.parity import replay  # noqa: E402
 
 torch = pytest.importorskip("torch")
 
@@ -60,16 +61,6 @@ def torch_path(name, hp, x0, steps):
         opt.step()
         points.append(p.detach().numpy().copy())
     return np.array(points), np.array(grads)
-
-
-def replay(opt, x0, grads):
-    x = np.array(x0, dtype=float)
-    state, points = opt.init(x), [x]
-    for g in grads:
-        u, state = opt.update(g, state, x)
-        x = x + u
-        points.append(x)
-    return np.array(points)
 
 
 @pytest.mark.parametrize("case", CONFIGS, ids=case_id)
@@ -130,23 +121,13 @@ def torch_path_scheduled(name, hp, x0, lrs):
     return np.array(points), np.array(grads)
 
 
-def replay_scheduled(opt, x0, grads, lrs):
-    x = np.array(x0, dtype=float)
-    state, points = opt.init(x), [x]
-    for g, lr in zip(grads, lrs, strict=True):
-        u, state = opt.update(g, state, x, lr=lr)
-        x = x + u
-        points.append(x)
-    return np.array(points)
-
-
 @pytest.mark.parametrize("case", CONFIGS, ids=case_id)
 def test_matches_torch_when_the_groups_lr_changes_every_step(case):
     name, hp = case
     ours = make(name, **hp)
     lrs = scheduled_rates(ours.hparams["lr"], STEPS)
     want, grads = torch_path_scheduled(name, hp, X0, lrs)
-    got = replay_scheduled(ours, X0, grads, lrs)
+    got = replay(ours, X0, grads, lrs)
     err = np.max(np.abs(got - want)) / np.max(np.abs(want))
     assert err < 1e-12, f"{name} {hp}: largest gap to torch {err:.2e} (relative to |x|max)"
     constant = replay(ours, X0, grads)
@@ -163,6 +144,6 @@ def test_a_scheduled_sweep_matches_torch_rate_by_rate(name):
     want = [torch_path_scheduled(name, {**hp, "lr": float(b)}, X0, lrs[:, i, 0])
             for i, b in enumerate(base[:, 0])]
     grads = np.stack([g for _, g in want], axis=1)      # (80, 3, 3)
-    got = replay_scheduled(make(name, lr=base, **hp), x, grads, lrs)
+    got = replay(make(name, lr=base, **hp), x, grads, lrs)
     for i in range(3):
         np.testing.assert_allclose(got[:, i], want[i][0], rtol=1e-12, atol=1e-14)
