@@ -8,8 +8,10 @@ from core.problems.surfaces import get_surface
 from core.training.run import run
 from ui import charts
 from ui.cache import surface_picture
+from ui.downloads import chart_files
 from ui.frame import carried, existing_pages, setup
 from ui.geometry import path_frame
+from ui.lesson import URL_STEP, step_titles
 from ui.render import show
 
 F = setup("home")
@@ -34,7 +36,7 @@ paths = preview_paths(F.t("home.preview_sgd"), F.t("home.preview_momentum"))
 show(charts.surface_view(
     cells, lines, minima, paths, F.style, log_color=log_color, pick=False,
     loss_title=F.t("home.preview_gap"), step_title=F.t("frame.step"), n_steps=150,
-    tips=charts.tip_titles(F.t)))
+    tips=charts.tip_titles(F.t)), files=chart_files(F, "home-preview", paths))
 
 st.header(F.t("home.path"), divider="gray")
 st.markdown(F.t("home.path_intro"))
@@ -44,6 +46,13 @@ for number, (page_id, path, icon) in enumerate(lessons, start=1):
         st.page_link(path, label=f"{number}. {F.t(f'nav.{page_id}')}", icon=icon,
                      query_params=carried())
         st.markdown(F.t(f"home.step.{page_id}"))
+        steps = step_titles(F.lang, page_id)
+        if steps:
+            st.caption(F.t("home.lesson_steps", n=len(steps)))
+        for k, (_, title) in enumerate(steps, start=1):   # each step opens at its question
+            query = {**carried(), **({URL_STEP: str(k)} if k > 1 else {})}
+            st.page_link(path, label=f"{k} · {title}", icon=":material/school:",
+                         query_params=query)
 
 st.header(F.t("home.class"), divider="gray")
 for key in ("home.class_share", "home.class_projector", "home.class_language"):

@@ -46,6 +46,7 @@ EN = {
     "home.preview_momentum": "with momentum 0.9",
     "home.preview_gap": "loss above the deepest point",
     "home.path": "The path",
+    "home.lesson_steps": "Its guided lesson, {n} steps (each opens at its question):",
     "home.path_intro": "Each lesson builds on the one before it. Take them in order the first "
                        "time; later, jump straight to the experiment you need.",
     "home.step.differentiation": "Rise over run, secants closing in on a tangent, the rules "
@@ -141,6 +142,7 @@ ZH = {
     "home.preview_momentum": "动量 0.9",
     "home.preview_gap": "高出最低点的损失",
     "home.path": "学习路线",
+    "home.lesson_steps": "本课的引导练习，共 {n} 步（点击即打开该步的问题）：",
     "home.path_intro": "每一课都以前一课为基础。第一次请按顺序学习；之后可以直接跳到需要的实验。",
     "home.step.differentiation": "纵向变化除以横向变化、割线逼近切线、求导法则，以及给出 de/dw 的链式法则。",
     "home.step.gradient_descent": "逆着斜率往下走：学习率起什么作用、为什么会发散、为什么小批量让脚步变得抖动。",
