@@ -20,7 +20,7 @@ from ui.differentiation import data
 from ui.differentiation.words import P, fmt
 from ui.lesson import Reveal, Step, lesson_box
 
-LINE = {"line.kind": "sloped", "line.a": 1.5, "line.b": 0.5, "line.p1": -2.0, "line.p2": 2.5}
+LINE = {"line.kind": "sloped", "line.a": 0.8, "line.b": 0.5, "line.p1": -2.5, "line.p2": 2.5}
 SECANT = {"sec.f": "square", "sec.x0.square": 1.0, "sec.h": 0.001, "sec.left": False}
 POINT = {"rule.f": "cube", "rule.x.cube": 0.0}
 BEST_H = {"acc.f": "exp", "acc.x0.exp": 1.0}
