@@ -8,9 +8,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.differentiation import charts as cd
-from ui.differentiation import data
+from ui.differentiation import data, tables
 from ui.differentiation.controls import function_choice, position
 from ui.differentiation.words import P, fmt
+from ui.downloads import chart_files
 from ui.render import show, to_spec
 from ui.style import style_for
 
@@ -31,7 +32,8 @@ def accuracy_section(F) -> None:
         st.info(t("accuracy_none", x0=fmt(x0)))
         return
     names = (t("method.forward"), t("method.central"), t("h_axis"), t("error_axis"))
-    show(_error_spec(key, x0, F.projector, names), width="content")
+    show(_error_spec(key, x0, F.projector, names), width="content",
+         files=chart_files(F, "diff-accuracy", lambda: tables.accuracy(key, x0)))
     e, (thumb_fwd, thumb_cen) = out["errors"], out["thumb"]
     st.markdown(t("accuracy_best", h_fwd=fmt(e.best_forward, 2),
                   err_fwd=fmt(e.forward.min(), 2), h_cen=fmt(e.best_central, 2),

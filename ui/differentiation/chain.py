@@ -9,8 +9,9 @@ import streamlit as st
 
 from ui import controls
 from ui.differentiation import charts as cd
-from ui.differentiation import data
+from ui.differentiation import data, tables
 from ui.differentiation.words import P, fmt
+from ui.downloads import chart_files
 from ui.frame import carried, page_file
 from ui.numbers import precise
 from ui.render import columns, show, to_spec
@@ -46,7 +47,7 @@ def chain_section(F) -> None:
     left, right = columns(F, [3, 2])
     with left:
         show(_chain_spec(w, x, y, F.projector, (t("series.e"), t("series.tangent"))),
-             width="content")
+             width="content", files=chart_files(F, "diff-chain", lambda: tables.chain(w, x, y)))
     rows = "\n".join(f"| {fmt(h)} | {precise(s)} | {fmt(abs(s - c.de_dw), 2)} |"
                       for h, s in out["secants"])
     right.markdown(f"| h | {t('col_secant')} | {t('col_gap')} |\n|---|---|---|\n{rows}")

@@ -14,8 +14,9 @@ from ui import controls
 from ui.cache import surface_picture
 from ui.charts import arrow_layers, map_layers
 from ui.differentiation import charts as cd
-from ui.differentiation import data
+from ui.differentiation import data, tables
 from ui.differentiation.words import P, fmt
+from ui.downloads import chart_files
 from ui.numbers import precise
 from ui.render import columns, show, to_spec
 from ui.style import style_for
@@ -47,10 +48,12 @@ def directions_section(F) -> None:
     a, b = columns(F, 2)
     with a:
         show(_map_spec(key, p, float(angle), F.projector, names), key=MAP_KEY, pick=True,
-             width="content")
+             width="content", files=chart_files(F, "diff-directions-map"))
         st.caption(t("map_help"))
     with b:
-        show(_profile_spec(key, p, float(angle), F.projector, names), width="content")
+        show(_profile_spec(key, p, float(angle), F.projector, names), width="content",
+             files=chart_files(F, "diff-directions-profile",
+                               lambda: tables.profile(key, p, float(angle))))
     if math.isnan(r.contour_angle):
         st.info(t("grad_zero"))
         return

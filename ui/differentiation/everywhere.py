@@ -9,10 +9,11 @@ import streamlit as st
 
 from ui import controls
 from ui.differentiation import charts as cd
-from ui.differentiation import data
+from ui.differentiation import data, tables
 from ui.differentiation.controls import function_choice, position
 from ui.differentiation.rules import rules_table
 from ui.differentiation.words import P, fmt, gap_text
+from ui.downloads import chart_files
 from ui.render import show, to_spec
 from ui.style import style_for
 
@@ -34,7 +35,8 @@ def everywhere_section(F) -> None:
         left.caption(t("uses_sliders"))
     out = data.everywhere(key, params, x)
     show(linked_spec(("catalogue", key, params), x, F.projector, linked_names(F)),
-         width="content")
+         width="content", files=chart_files(F, "diff-slope-everywhere",
+                                            lambda: tables.curve_slopes(key, params)))
     st.caption(t("linked_help"))
     slope_notes(F, out)
     st.markdown(t("rules_intro", x=fmt(x)))

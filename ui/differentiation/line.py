@@ -11,6 +11,7 @@ from ui import controls
 from ui.differentiation import charts as cd
 from ui.differentiation import data
 from ui.differentiation.words import P, fmt
+from ui.downloads import chart_files
 from ui.render import show, to_spec
 from ui.style import style_for
 
@@ -37,7 +38,7 @@ def line_section(F) -> None:
     line, legs, points, result, others = data.straight_line(kind, a, b, p1, p2)
     with right:
         show(_line_spec(kind, a, b, p1, p2, F.projector, (t("rise"), t("run"))),
-             width="content")
+             width="content", files=chart_files(F, "diff-line"))
     numbers = dict(rise=fmt(result.rise), run=fmt(result.run))
     if result.run == 0 and result.rise == 0:
         st.info(t("line_same_point"))

@@ -9,9 +9,10 @@ import streamlit as st
 
 from ui import controls
 from ui.differentiation import charts as cd
-from ui.differentiation import data
+from ui.differentiation import data, tables
 from ui.differentiation.controls import function_choice, position
 from ui.differentiation.words import P, fmt
+from ui.downloads import chart_files
 from ui.render import columns, show, to_spec
 from ui.style import style_for
 
@@ -34,9 +35,11 @@ def secant_section(F) -> None:
     names = (t("series.f"), t("series.secant"), t("series.tangent"), t("h_axis"),
              t("slope_axis"), t("series.exact"), t("side.right"), t("side.left"))
     with a:
-        show(_secant_spec(key, x0, h, F.projector, names), width="content")
+        show(_secant_spec(key, x0, h, F.projector, names), width="content",
+             files=chart_files(F, "diff-secant"))
     with b:
-        show(_approach_spec(key, x0, h, F.projector, names), width="content")
+        show(_approach_spec(key, x0, h, F.projector, names), width="content",
+             files=chart_files(F, "diff-approach", lambda: tables.approach(key, x0, h)))
     _limits_note(F, out, x0)
 
 

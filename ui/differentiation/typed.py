@@ -8,9 +8,10 @@ import streamlit as st
 
 from core.calculus.formula import FUNCTIONS, MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH
 from ui import controls
-from ui.differentiation import data
+from ui.differentiation import data, tables
 from ui.differentiation.everywhere import linked_names, linked_spec, slope_notes
 from ui.differentiation.words import P, fmt, gap_text
+from ui.downloads import chart_files
 from ui.numbers import precise
 from ui.render import show
 
@@ -35,7 +36,8 @@ def typed_section(F) -> None:
         return
     st.latex(rf"f(x) = {out['latex']}")
     st.latex(rf"f'(x) = {out['derivative_latex']}")
-    show(linked_spec(("typed", text), x0, F.projector, linked_names(F)), width="content")
+    show(linked_spec(("typed", text), x0, F.projector, linked_names(F)), width="content",
+         files=chart_files(F, "diff-typed", lambda: tables.typed_slopes(text)))
     if out["gaps"]:
         st.info(_gaps_note(F, out["gaps"], out["n_grid"]))
     gap = abs(out["formula"] - out["numeric"])
