@@ -30,7 +30,8 @@ def _ready(page) -> None:
     (a cold first run imports sympy, longer than the frame's own wait allows for)."""
     wait_until_ready(page)
     page.locator('[data-testid="stPageLink"]').last.wait_for(timeout=60_000)
-    page.locator('[data-testid="stMain"] [data-testid="stPageLink"]').wait_for(timeout=60_000)
+    page.locator('[data-testid="stMain"] [data-testid="stPageLink"]').last.wait_for(
+        timeout=60_000)
     wait_until_ready(page)
 
 
