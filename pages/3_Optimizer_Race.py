@@ -5,11 +5,12 @@
 import streamlit as st
 
 from ui.frame import setup
+from ui.lesson import next_lesson_link
 from ui.optimizer_race import controls as ui
-from ui.optimizer_race import stages
 from ui.optimizer_race.context import race_context
 from ui.optimizer_race.fair import fair_section
 from ui.optimizer_race.inside import inside_section
+from ui.optimizer_race.lesson import lesson_ui
 from ui.optimizer_race.network import network_section
 from ui.optimizer_race.race import keras_note, race_section, sitting_out_note
 
@@ -18,16 +19,12 @@ P = ui.P
 
 st.title(F.t(P + "title"))
 st.markdown(F.t(P + "intro"))
-stages.stage_from_link()       # a link's stage=N loads its race before the controls are drawn
-stage_area = st.container()
+lesson_ui(F)                   # the guided lesson: its five stages, above the race's controls
 ui.preset_ui(F)
 race = ui.race_ui(F)
 st.caption(F.t(P + f"surface_lesson.{race.surface}"))
 sitting_out_note(F, [ui.racer_label(F, r) for r in race.sitting_out])
 if not race.racers:
-    with stage_area:
-        stages.active(race, {})
-        stages.stage_bar(F)
     st.info(F.t(P + "none"))
     st.stop()
 
@@ -41,12 +38,6 @@ st.divider()
 section, look = ui.closer_ui(F, race.racers)
 ctx, flagged, edge = race_context(F, race, knobs)
 
-with stage_area:
-    stage = stages.active(race, knobs)
-    stages.stage_bar(F)
-    if stage is not None:
-        stages.lesson_view(ctx, stage)
-
 with race_area:
     race_section(ctx, flagged, edge)
 if section == "fair":
@@ -58,3 +49,4 @@ elif section == "inside":
         st.info(F.t(P + "inside_classic"))
 elif section == "network":
     network_section(ctx)
+next_lesson_link(F)

@@ -1,5 +1,5 @@
-"""The race's staged sequence: five ready-made races in the article's order, and the
-measurements each stage's lesson rests on.
+"""The race's guided lesson in five stages: ready-made races in the article's order, and
+the measurements each stage's lesson rests on.
 
 1. ``ravine``    plain SGD in a narrow turned valley (the bowl ½(u² + κv²), κ = 130,
                  turned 30°): one step size η must stay below 2/κ across the valley, so
@@ -16,7 +16,8 @@ Nothing here is a typed result: :func:`lesson` turns the runs a page shows into
 :class:`Sentence` records (a text id plus racer codes and raw numbers), choosing the
 wording by what the runs measured, through the race's own :func:`standing` and
 :func:`leaderboard`. When a run does not show the textbook claim, the record says what
-it shows instead.
+it shows instead. The race page's guided lesson asks one question per stage; the answer
+each stage's runs bear out is decided in :mod:`core.lessons.optimizer_race`.
 """
 
 from __future__ import annotations
@@ -192,8 +193,9 @@ def _adaptive_lesson(stage, rows, runs, lrs, said, aligned):
 
 def _adam_lesson(stage, rows, runs, lrs, said, aligned):
     adam = rows["adam"]
-    out = said + [Sentence("adam.over_rmsprop" if ahead(adam, rows["rmsprop"])
-                           else "adam.not_over_rmsprop", {})]
+    place = [r.racer for r in leaderboard(list(rows.values()))].index("adam") + 1
+    over = "adam.over_rmsprop" if ahead(adam, rows["rmsprop"]) else "adam.not_over_rmsprop"
+    out = said + [Sentence("adam.place", {"k": place, "of": len(rows)}), Sentence(over, {})]
     key = "adam.over_momentum" if ahead(adam, rows["momentum"]) else "adam.not_over_momentum"
     return out + [Sentence(key, {})]
 

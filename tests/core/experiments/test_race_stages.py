@@ -1,4 +1,4 @@
-"""The race's staged sequence: each stage, at its own settings, shows what its lesson
+"""The race lesson's five stages: each stage, at its own settings, shows what its lesson
 claims (measured through the race's leaderboard), and the wording switches to what the
 run shows when a changed stage does not show it."""
 
@@ -114,6 +114,8 @@ def test_stage_4_adam_ranks_above_rmsprop_at_the_same_rate():
     board = [r.racer for r in leaderboard(list(rows.values()))]
     assert board.index("adam") < board.index("rmsprop"), board
     assert "adam.over_rmsprop" in keys(said)
+    placed = next(s for s in said if s.key == "adam.place")
+    assert placed.values == {"k": board.index("adam") + 1, "of": len(board)}
     # the momentum verdict says what the board shows, either way
     expect = "adam.over_momentum" if board.index("adam") < board.index("momentum") \
         else "adam.not_over_momentum"

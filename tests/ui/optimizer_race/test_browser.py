@@ -37,11 +37,12 @@ STATES = {
     "narrow_bowl": "surface=bowl&opts=sgd,momentum,rmsprop,adam&lrmode=shared&lr=0.01",
     "noisy_saddle": "surface=saddle&start.saddle=-1.8,0.02&opts=sgd,momentum,adagrad,adam"
                     "&noise=0.5&steps=300",
-    # the staged sequence, as links (ui.optimizer_race.stages)
-    "stage_2": "stage=2",
-    "stage_2_zh": "stage=2&lang=zh",
-    "stage_3": "stage=3",
-    "stage_3_zh": "stage=3&lang=zh",
+    # the guided lesson's revealed steps, as links (ui.optimizer_race.lesson)
+    "lesson_2": "lesson=2&guess=same&shown=1",
+    "lesson_2_zh": "lesson=2&guess=same&shown=1&lang=zh",
+    "lesson_3": "lesson=3&guess=either&shown=1",
+    "lesson_3_zh": "lesson=3&guess=either&shown=1&lang=zh",
+    "lesson_5": "lesson=5&guess=adam&shown=1",
 }
 
 

@@ -1,37 +1,54 @@
-"""Strings of the Optimizer Race's staged sequence (English and Chinese, same keys).
+"""Strings of the Optimizer Race's guided lesson (ui.optimizer_race.lesson), English and
+Chinese with the same keys.
 
-The stage titles and set-ups say what a stage runs; every result is a measured sentence
-(``optimizer_race.stage.<id>``, chosen by core.experiments.race_stages.lesson) whose
-numbers come from the run the page shows.
+Per step (``optimizer_race.lesson.<stage>.``): its title, question and answers; the
+numbers in a question are the stage's settings (core.experiments.race_stages.STAGES).
+Every result is a measured sentence (``optimizer_race.stage.<id>``, chosen by
+core.experiments.race_stages.lesson) whose numbers come from the run the page shows.
 """
 
 P = "optimizer_race.stage"
+L = "optimizer_race.lesson."
 
 EN = {
-    P + "s": "The article's story in five races",
-    P + "s_help": "Each stage loads one race into the controls and states what it measured. "
-                  "Moving any control afterwards leaves the stage.",
-    P + ".label": "stage",
-    P + ".none": "no stage",
-    P + ".title.ravine": "1 · SGD in a ravine",
-    P + ".title.momentum": "2 · Momentum",
-    P + ".title.adaptive": "3 · AdaGrad and RMSProp",
-    P + ".title.adam": "4 · Adam",
-    P + ".title.tuned": "5 · Fair tuning",
-    P + ".setup.ravine": "Plain SGD alone in a long, narrow valley: the bowl with curvature "
-                         "κ across the valley and 1 along it, turned by 30°.",
-    P + ".setup.momentum": "The same ravine and the same step size, now with momentum 0.9 "
-                           "beside plain SGD.",
-    P + ".setup.adaptive": "AdaGrad and RMSProp give every coordinate its own step size. "
-                           "Here they race on the turned ravine, and the lesson also runs "
-                           "them on the same bowl turned back onto the axes.",
-    P + ".setup.adam": "Adam keeps a momentum average of the gradients (its first moment) "
-                       "and RMSProp's average of their squares (its second moment). It "
-                       "races its two parents; RMSProp and Adam share the step size 1.",
-    P + ".setup.tuned": "Hand-picked rates favour whoever they happen to suit. Here each of "
-                        "the five runs at the best rate of its own sweep.",
-    P + ".left": "The controls no longer match stage {n}, so its lesson is hidden. Click "
-                 "the stage again to reload it.",
+    # the lesson's steps, in order: title, question, answers (ui.optimizer_race.lesson)
+    L + "ravine.title": "SGD in a ravine",
+    L + "ravine.question": "Plain SGD starts in a long, narrow valley turned by 30°: the "
+                           "curvature is κ = 130 across it and 1 along it. What will SGD do "
+                           "at η = 0.015?",
+    L + "ravine.choice.crawl": "zig-zag across the valley and crawl along its floor, still "
+                               "short of the minimum",
+    L + "ravine.choice.diverge": "zig-zag ever wider and diverge",
+    L + "ravine.choice.fast": "reach the minimum quickly",
+    L + "momentum.title": "Momentum",
+    L + "momentum.question": "The same ravine and the same η = 0.015, now with momentum 0.9 "
+                             "racing beside plain SGD. What will momentum do?",
+    L + "momentum.choice.sooner": "arrive first: the running average builds up speed along "
+                                  "the floor",
+    L + "momentum.choice.same": "do no better: at the same step size it moves no faster",
+    L + "momentum.choice.diverge": "overshoot and diverge: most of each step carries over "
+                                   "into the next",
+    L + "adaptive.title": "AdaGrad and RMSProp",
+    L + "adaptive.question": "AdaGrad and RMSProp give every weight its own step size. Will "
+                             "that help on this valley turned by 30°? The run also races "
+                             "them on the same bowl turned back onto the axes.",
+    L + "adaptive.choice.axes": "hardly: a per-weight step stretches only along x and y, so "
+                                "they do far better once the valley lies along an axis",
+    L + "adaptive.choice.either": "yes: each weight adapts, so the valley's direction does "
+                                  "not matter",
+    L + "adam.title": "Adam",
+    L + "adam.question": "Adam combines momentum with RMSProp's per-weight average of "
+                         "squared gradients. It races its two parents in the ravine, with "
+                         "RMSProp and Adam both at η = 1. Where will Adam finish among them?",
+    L + "adam.choice.first": "first: it has both tricks",
+    L + "adam.choice.middle": "between its two parents",
+    L + "adam.choice.last": "last",
+    L + "tuned.title": "Fair tuning",
+    L + "tuned.question": "Hand-picked rates favour whoever they happen to suit. Now each of "
+                          "the five runs at the best rate of its own sweep. Who is first?",
+    L + "tuned.choice.adam": "Adam",
+    L + "tuned.choice.classic": "SGD or momentum: one well-chosen step size is enough",
+    L + "tuned.choice.adaptive": "AdaGrad or RMSProp",
     # measured sentences shared by every stage
     P + ".arrived": "{name} (η = {lr}) got within the tolerance at step {k}.",
     P + ".arrived_left": "{name} (η = {lr}) got within the tolerance at step {k} but did not "
@@ -69,6 +86,7 @@ EN = {
                           "straightens a valley lying along an axis, not a turned one.",
     P + ".adaptive.no_axes": "Here turning the valley onto the axes did not help both of them.",
     # 4 adam
+    P + ".adam.place": "On the leaderboard Adam is number {k} of {of}.",
     P + ".adam.over_rmsprop": "At the same step size Adam ranks above RMSProp: the momentum "
                               "average steadies its per-coordinate steps.",
     P + ".adam.not_over_rmsprop": "At the same step size Adam did not rank above RMSProp here.",
@@ -84,24 +102,35 @@ EN = {
 }
 
 ZH = {
-    P + "s": "用五场竞赛讲完文章的故事",
-    P + "s_help": "每一关把一场竞赛载入控件，并说明它测到了什么。之后改动任何控件都会离开这一关。",
-    P + ".label": "关卡",
-    P + ".none": "无关卡",
-    P + ".title.ravine": "1 · 峡谷里的 SGD",
-    P + ".title.momentum": "2 · 动量法",
-    P + ".title.adaptive": "3 · AdaGrad 与 RMSProp",
-    P + ".title.adam": "4 · Adam",
-    P + ".title.tuned": "5 · 公平调参",
-    P + ".setup.ravine": "只有普通 SGD，跑在一条又长又窄的山谷里：这个碗面横跨山谷方向的曲率为 κ，"
-                         "沿山谷方向为 1，并旋转了 30°。",
-    P + ".setup.momentum": "同一条峡谷、同一个步长，这次在普通 SGD 旁边加上动量 0.9。",
-    P + ".setup.adaptive": "AdaGrad 和 RMSProp 给每个坐标各自的步长。它们在旋转过的峡谷里比赛，"
-                           "本关的结论还会在转回坐标轴方向的同一个碗面上再跑一遍。",
-    P + ".setup.adam": "Adam 同时保存梯度的动量平均（一阶矩）和 RMSProp 那样的梯度平方平均（二阶矩）。"
-                       "它和自己的两个“前辈”同场比赛；RMSProp 与 Adam 使用相同的步长 1。",
-    P + ".setup.tuned": "手选的学习率只照顾碰巧适合它的优化器。这里五个优化器各自使用自己扫描中最好的学习率。",
-    P + ".left": "控件已不再与第 {n} 关一致，所以隐藏了它的结论。再点一次该关即可重新载入。",
+    L + "ravine.title": "峡谷里的 SGD",
+    L + "ravine.question": "普通 SGD 从一条又长又窄、旋转了 30° 的山谷出发：横跨山谷的曲率是 κ = 130，"
+                           "沿山谷方向是 1。当 η = 0.015 时，SGD 会怎样？",
+    L + "ravine.choice.crawl": "在山谷两侧之字形来回，沿谷底缓慢爬行，到最后仍未到达极小值",
+    L + "ravine.choice.diverge": "之字形越摆越大，最终发散",
+    L + "ravine.choice.fast": "很快到达极小值",
+    L + "momentum.title": "动量法",
+    L + "momentum.question": "同一条峡谷、同样的 η = 0.015，这次动量 0.9 的动量法和普通 SGD 同场比赛。"
+                             "动量法会怎样？",
+    L + "momentum.choice.sooner": "先到达：滑动平均沿着谷底积累起速度",
+    L + "momentum.choice.same": "没有更好：步长相同，它也走得一样快",
+    L + "momentum.choice.diverge": "冲过头并发散：每一步的大部分都带进了下一步",
+    L + "adaptive.title": "AdaGrad 与 RMSProp",
+    L + "adaptive.question": "AdaGrad 和 RMSProp 给每个权重各自的步长。在这条旋转了 30° 的山谷里，"
+                             "这有帮助吗？这次运行还会让它们在转回坐标轴方向的同一个碗面上再比一次。",
+    L + "adaptive.choice.axes": "帮助不大：逐权重的步长只能沿 x 和 y 拉伸，山谷顺着坐标轴时它们才好得多",
+    L + "adaptive.choice.either": "有帮助：每个权重都会自适应，山谷朝哪个方向都无所谓",
+    L + "adam.title": "Adam",
+    L + "adam.question": "Adam 把动量和 RMSProp 的逐权重梯度平方平均结合在一起。它在峡谷里和自己的两个“前辈”"
+                         "同场比赛，RMSProp 与 Adam 的步长都是 η = 1。Adam 会排在第几？",
+    L + "adam.choice.first": "第一：两种技巧它都有",
+    L + "adam.choice.middle": "夹在两个前辈之间",
+    L + "adam.choice.last": "最后",
+    L + "tuned.title": "公平调参",
+    L + "tuned.question": "手选的学习率只照顾碰巧适合它的优化器。现在五个优化器各自使用自己扫描中最好的学习率。"
+                          "谁排第一？",
+    L + "tuned.choice.adam": "Adam",
+    L + "tuned.choice.classic": "SGD 或动量法：选好一个步长就够了",
+    L + "tuned.choice.adaptive": "AdaGrad 或 RMSProp",
     P + ".arrived": "{name}（η = {lr}）在第 {k} 步进入容差范围。",
     P + ".arrived_left": "{name}（η = {lr}）在第 {k} 步进入容差范围，但没有停留：最后仍比极小值高 {loss}。",
     P + ".short": "{name}（η = {lr}）走完 {steps} 步后仍比极小值高 {loss}。",
@@ -123,6 +152,7 @@ ZH = {
     P + ".adaptive.aligned": "同样的设置放到转回坐标轴方向（0°，与本场竞赛同时运行）的同一个碗面上：",
     P + ".adaptive.axes": "逐坐标的步长只能分别拉伸 x 和 y：这能拉直沿坐标轴的山谷，却拉不直旋转过的山谷。",
     P + ".adaptive.no_axes": "这里把山谷转回坐标轴方向，并没有让两者都变好。",
+    P + ".adam.place": "在排行榜上，Adam 在 {of} 个优化器中排第 {k}。",
     P + ".adam.over_rmsprop": "在相同步长下，Adam 排在 RMSProp 前面：动量平均让它逐坐标的步子更稳。",
     P + ".adam.not_over_rmsprop": "这里在相同步长下，Adam 没有排在 RMSProp 前面。",
     P + ".adam.over_momentum": "它也排在普通动量法前面。",
