@@ -21,7 +21,7 @@ from math import isfinite
 import numpy as np
 import streamlit as st
 
-from ui import share
+from ui import numbers, share
 
 _NOTICES = "_url_notices"
 PREVIEW_CHARS = 40
@@ -47,6 +47,11 @@ def as_code(raw: str, limit: int = PREVIEW_CHARS) -> str:
         return "` `"
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _codes(options: Sequence[str]) -> str:
+    """The URL codes a parameter accepts, each as a code span: "`sgd`, `adam`"."""
+    return ", ".join(as_code(o) for o in options)
 
 
 def _sync(F, key: str, label: str, default, parse: Callable[[str], object],
@@ -88,7 +93,7 @@ def _float(F, lo: float, hi: float) -> Callable[[str], float]:
         except ValueError:
             raise BadValue(F.t("frame.reason_number")) from None
         if not (isfinite(v) and lo <= v <= hi):
-            raise BadValue(F.t("frame.reason_range", lo=f"{lo:g}", hi=f"{hi:g}"))
+            raise BadValue(F.t("frame.reason_range", lo=numbers.fmt(lo), hi=numbers.fmt(hi)))
         return v
     return parse
 
@@ -129,11 +134,11 @@ def log_slider(F, key: str, label: str, lo: float, hi: float, default: float,
     def parse(raw):
         v = in_range(raw)
         if v <= 0:
-            raise BadValue(F.t("frame.reason_range", lo=f"{lo:g}", hi=f"{hi:g}"))
+            raise BadValue(F.t("frame.reason_range", lo=numbers.fmt(lo), hi=numbers.fmt(hi)))
         return min(stops, key=lambda s: abs(np.log(s / v)))
     write = _sync(F, key, label, default, parse, lambda v: f"{v:g}")
     value = where.select_slider(label, options=stops, key=key, help=help,
-                                format_func=lambda v: f"{v:g}")
+                                format_func=numbers.fmt)   # the label: "10⁻⁸", never "1e-08"
     write()
     return value
 
@@ -146,7 +151,7 @@ def select(F, key: str, label: str, options: Sequence[str], default: str,
 
     def parse(raw):
         if raw not in options:
-            raise BadValue(F.t("frame.reason_choice", choices=", ".join(options)))
+            raise BadValue(F.t("frame.reason_choice", choices=_codes(options)))
         return raw
     write = _sync(F, key, label, default, parse, str)
     if horizontal:
@@ -168,7 +173,7 @@ def multiselect(F, key: str, label: str, options: Sequence[str], default: Sequen
         chosen = [c for c in raw.split(",") if c]
         unknown = [c for c in chosen if c not in options]
         if unknown:
-            raise BadValue(F.t("frame.reason_choice", choices=", ".join(options)))
+            raise BadValue(F.t("frame.reason_choice", choices=_codes(options)))
         return list(dict.fromkeys(chosen))
     write = _sync(F, key, label, default, parse, lambda v: ",".join(v) or ",")
     value = where.multiselect(label, options, key=key, format_func=format_func, help=help)
@@ -193,7 +198,7 @@ def toggle(F, key: str, label: str, default: bool = False, *, help: str | None =
             return True
         if raw.lower() in ("0", "false", "off", "no"):
             return False
-        raise BadValue(F.t("frame.reason_choice", choices="1, 0"))
+        raise BadValue(F.t("frame.reason_choice", choices=_codes(("1", "0"))))
     write = _sync(F, key, label, default, parse, lambda v: "1" if v else "0")
     value = where.toggle(label, key=key, help=help)
     write()
@@ -228,8 +233,8 @@ def point(F, key: str, label: str, default: tuple[float, float],
         except ValueError:
             raise BadValue(F.t("frame.reason_number")) from None
         if not (isfinite(x) and isfinite(y) and x0 <= x <= x1 and y0 <= y <= y1):
-            raise BadValue(F.t("frame.reason_range", lo=f"({x0:g}, {y0:g})",
-                               hi=f"({x1:g}, {y1:g})"))
+            raise BadValue(F.t("frame.reason_range", lo=f"({numbers.fmt(x0)}, {numbers.fmt(y0)})",
+                               hi=f"({numbers.fmt(x1)}, {numbers.fmt(y1)})"))
         return (x, y)
     default = (float(default[0]), float(default[1]))
     write = _sync(F, key, label, default, parse, lambda p: f"{p[0]:.4g},{p[1]:.4g}")

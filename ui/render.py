@@ -28,6 +28,7 @@ from altair.utils.schemapi import SchemaBase, Undefined
 from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
 from ui import share
+from ui.text import CATALOGUE, DEFAULT_LANGUAGE, LANGUAGES
 
 _TOP_LEVEL = (alt.Chart, alt.LayerChart, alt.HConcatChart, alt.VConcatChart)
 SCHEMA_URL = alt.SCHEMA_URL
@@ -75,6 +76,38 @@ def _dataset_name(frame: pd.DataFrame, datasets: dict) -> str:
     return name
 
 
+# A tooltip row a builder left untitled is titled from the vocabulary ``frame.tip.<field>``
+# in the session's language. ``series`` is a method on the race charts (whose builders
+# are given ``tip_titles``) but a curve (f, secant, tangent) elsewhere: untitled, it is
+# a "curve".
+_NEUTRAL = {"series": "curve"}
+
+
+def session_language() -> str:
+    """The language of this session (the frame's switch, or the link's ``lang``)."""
+    lang = st.session_state.get("lang") or st.query_params.get("lang", DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def title_tooltips(spec, lang: str) -> None:
+    """Give every tooltip row of ``spec`` that has none a title in ``lang`` (in place),
+    so no raw column name such as ``eff_lr`` reaches a reader."""
+    words = CATALOGUE[lang]
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key == "tooltip":
+                for row in value if isinstance(value, list) else [value]:
+                    if isinstance(row, dict) and "field" in row and "title" not in row:
+                        name = _NEUTRAL.get(row["field"], row["field"])
+                        if f"frame.tip.{name}" in words:
+                            row["title"] = words[f"frame.tip.{name}"]
+            elif key != "datasets":
+                title_tooltips(value, lang)
+    elif isinstance(spec, list):
+        for value in spec:
+            title_tooltips(value, lang)
+
+
 def columns(F, spec) -> list:
     """Columns for charts side by side (``spec`` as for ``st.columns``); one container
     under the other when the style stacks paired charts (projector mode)."""
@@ -107,6 +140,7 @@ def show(chart, *, key: str | None = None, pick: bool = False, width=None, files
     spec under the chart; they convert it only when clicked.
     """
     spec = chart if isinstance(chart, dict) else to_spec(chart)
+    title_tooltips(spec, session_language())
     if pick:
         picked = st.vega_lite_chart(spec, key=key, on_select="rerun", selection_mode="pick",
                                     theme=None, width=width)

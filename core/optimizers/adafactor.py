@@ -41,11 +41,13 @@ def adafactor(lr=1e-2, beta2_decay=-0.8, eps=(None, 1e-3), d=1.0, weight_decay=0
         \rho_t = \min\bigl(\eta, 1/\sqrt{t}\bigr), \qquad
         \alpha_t = \max\bigl(\epsilon_2, \mathrm{RMS}(x_{t-1})\bigr)\,\rho_t \\
         x'_{t-1} &= (1 - \eta\lambda)\, x_{t-1} \\
-        \text{vector: } V_t &= \hat\beta_{2,t} V_{t-1} + (1-\hat\beta_{2,t})\, g_t^2 \\
-        \text{matrix: } R_t &= \hat\beta_{2,t} R_{t-1}
+        V_t &= \hat\beta_{2,t} V_{t-1} + (1-\hat\beta_{2,t})\, g_t^2
+            \quad (x \in \mathbb{R}^n) \\
+        R_t &= \hat\beta_{2,t} R_{t-1}
             + (1-\hat\beta_{2,t})\,\mathrm{mean}_j\, g_{t,ij}^2, \quad
         C_t = \hat\beta_{2,t} C_{t-1} + (1-\hat\beta_{2,t})\,\mathrm{mean}_i\, g_{t,ij}^2 \\
-        V_t &= \frac{R_t C_t}{\max(\mathrm{mean}_i R_{t,i},\ \epsilon_1)} \\
+        V_t &= \frac{R_t C_t}{\max(\mathrm{mean}_i R_{t,i},\ \epsilon_1)}
+            \quad (x \in \mathbb{R}^{m \times n}) \\
         U_t &= \frac{g_t}{\sqrt{\max(V_t, \epsilon_1^2)}}, \qquad
         x_t = x'_{t-1} - \frac{\alpha_t}{\max\bigl(1, \mathrm{RMS}(U_t)/d\bigr)}\, U_t
         \end{aligned}

@@ -83,18 +83,19 @@ def radam(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0,
     .. math::
 
         \begin{aligned}
-        g_t &\leftarrow g_t + \lambda\, x_{t-1} \quad
-            \text{(or } x_{t-1} \leftarrow (1-\eta\lambda)\,x_{t-1} \text{ if decoupled)} \\
+        g_t &\leftarrow g_t + \lambda\, x_{t-1} \quad (\lnot\,\texttt{decoupled\_weight\_decay}),
+            \qquad x_{t-1} \leftarrow (1-\eta\lambda)\,x_{t-1}
+            \quad (\texttt{decoupled\_weight\_decay}) \\
         m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t, \quad
         v_t = \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
         \hat m_t &= \frac{m_t}{1-\beta_1^t}, \quad
         \rho_t = \rho_\infty - \frac{2t\,\beta_2^t}{1-\beta_2^t} \\
         x_t &= \begin{cases}
             x_{t-1} - \eta\, \hat m_t\, r_t\, \dfrac{\sqrt{1-\beta_2^t}}{\sqrt{v_t} + \epsilon}
-                & \text{if } \rho_t > 5, \quad
+                & \rho_t > 5, \quad
                 r_t = \sqrt{\dfrac{(\rho_t-4)(\rho_t-2)\,\rho_\infty}
                                   {(\rho_\infty-4)(\rho_\infty-2)\,\rho_t}} \\
-            x_{t-1} - \eta\, \hat m_t & \text{otherwise}
+            x_{t-1} - \eta\, \hat m_t & \rho_t \le 5
         \end{cases}
         \end{aligned}
 

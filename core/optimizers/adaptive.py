@@ -89,9 +89,9 @@ def rmsprop(lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0,
         g_t &\leftarrow g_t + \lambda\, x_{t-1} \\
         v_t &= \alpha\, v_{t-1} + (1-\alpha)\, g_t^2 \\
         \bar g_t &= \alpha\, \bar g_{t-1} + (1-\alpha)\, g_t
-            \quad\text{(centered only)} \\
-        r_t &= \begin{cases} \sqrt{v_t - \bar g_t^2} + \epsilon & \text{centered} \\
-                             \sqrt{v_t} + \epsilon & \text{otherwise} \end{cases} \\
+            \quad (\texttt{centered}) \\
+        r_t &= \begin{cases} \sqrt{v_t - \bar g_t^2} + \epsilon & \texttt{centered} \\
+                             \sqrt{v_t} + \epsilon & \lnot\,\texttt{centered} \end{cases} \\
         b_t &= \mu\, b_{t-1} + g_t / r_t \\
         x_t &= x_{t-1} - \eta\, b_t \quad (\mu > 0), \qquad
         x_t = x_{t-1} - \eta\, g_t / r_t \quad (\mu = 0)

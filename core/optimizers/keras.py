@@ -54,8 +54,8 @@ def keras_sgd(lr=0.01, momentum=0.0, nesterov=False, weight_decay=0.0) -> Optimi
 
         \begin{aligned}
         v_t &= \mu\, v_{t-1} - \eta\, g_t, \qquad v_0 = 0 \\
-        x_t &= \begin{cases} x_{t-1} + \mu\, v_t - \eta\, g_t & \text{Nesterov} \\
-                             x_{t-1} + v_t & \text{otherwise} \end{cases}
+        x_t &= \begin{cases} x_{t-1} + \mu\, v_t - \eta\, g_t & \texttt{nesterov} \\
+                             x_{t-1} + v_t & \lnot\,\texttt{nesterov} \end{cases}
         \end{aligned}
 
     With η constant, v_t = −η b_t for torch's buffer b, so the points are torch's. Under a
@@ -114,9 +114,9 @@ def keras_rmsprop(lr=1e-3, alpha=0.9, eps=1e-7, weight_decay=0.0, momentum=0.0,
 
         \begin{aligned}
         v_t &= \rho\, v_{t-1} + (1-\rho)\, g_t^2 \\
-        \bar g_t &= \rho\, \bar g_{t-1} + (1-\rho)\, g_t \quad\text{(centered only)} \\
-        r_t &= \sqrt{v_t - \bar g_t^2 + \epsilon}\ \text{(centered)}, \quad
-               \text{else } r_t = \sqrt{v_t + \epsilon} \\
+        \bar g_t &= \rho\, \bar g_{t-1} + (1-\rho)\, g_t \quad (\texttt{centered}) \\
+        r_t &= \begin{cases} \sqrt{v_t - \bar g_t^2 + \epsilon} & \texttt{centered} \\
+                             \sqrt{v_t + \epsilon} & \lnot\,\texttt{centered} \end{cases} \\
         b_t &= \mu\, b_{t-1} + g_t / r_t \\
         x_t &= x_{t-1} - \eta\, b_t \quad (\mu > 0), \qquad
         x_t = x_{t-1} - \eta\, g_t / r_t \quad (\mu = 0)
@@ -184,10 +184,10 @@ def keras_adam(lr=1e-3, betas=(0.9, 0.999), eps=1e-7, weight_decay=0.0,
         \begin{aligned}
         m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\
         v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
-        v^{max}_t &= \max(v^{max}_{t-1}, v_t) \ \text{(AMSGrad only;}
-            \text{ it then replaces } v_t \text{ below)} \\
-        \alpha_t &= \eta\, \frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t} \\
-        x_t &= x_{t-1} - \alpha_t\, \frac{m_t}{\sqrt{v_t} + \hat\epsilon}
+        v^{max}_t &= \max(v^{max}_{t-1}, v_t) \quad (\texttt{amsgrad}) \\
+        \alpha_t &= \eta\, \frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t}, \qquad
+        u_t = v^{max}_t \ (\texttt{amsgrad}), \quad u_t = v_t \ (\lnot\,\texttt{amsgrad}) \\
+        x_t &= x_{t-1} - \alpha_t\, \frac{m_t}{\sqrt{u_t} + \hat\epsilon}
         \end{aligned}
 
     Convention: torch divides by √v̂ + ε with v̂ = v/(1−β₂ᵗ), which equals this form

@@ -27,8 +27,9 @@ def lion(lr=1e-4, betas=(0.9, 0.99), weight_decay=0.0, decoupled_weight_decay=Fa
 
         \begin{aligned}
         c_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\
-        \lambda' &= \lambda \quad
-            \bigl(\text{decoupled\_weight\_decay: } \lambda' = \lambda / \eta_0\bigr) \\
+        \lambda' &= \begin{cases} \lambda / \eta_0 & \texttt{decoupled\_weight\_decay} \\
+                                  \lambda & \lnot\,\texttt{decoupled\_weight\_decay}
+                    \end{cases} \\
         x_t &= (1 - \eta\lambda')\, x_{t-1} - \eta\, \operatorname{sign}(c_t) \\
         m_t &= \beta_2 m_{t-1} + (1-\beta_2)\, g_t
         \end{aligned}

@@ -31,15 +31,16 @@ def muon(lr=1e-3, weight_decay=0.1, momentum=0.95, nesterov=True,
 
         \begin{aligned}
         B_t &= \mu B_{t-1} + (1-\mu)\, g_t \\
-        \tilde B_t &= (1-\mu)\, g_t + \mu B_t \quad
-            (\text{without Nesterov: } \tilde B_t = B_t) \\
-        X_0 &= \tilde B_t / \max(\lVert \tilde B_t \rVert_F, \epsilon)
-            \quad (\text{transposed first when } m > n) \\
+        \tilde B_t &= \begin{cases} (1-\mu)\, g_t + \mu B_t & \texttt{nesterov} \\
+                                    B_t & \lnot\,\texttt{nesterov} \end{cases} \\
+        X_0 &= \tilde B_t / \max(\lVert \tilde B_t \rVert_F, \epsilon), \qquad
+            X_0 \leftarrow X_0^\top \quad (m > n) \\
         X_{j+1} &= a X_j + \bigl(b\, X_j X_j^\top + c\, (X_j X_j^\top)^2\bigr) X_j,
             \quad j = 0, \dots, k-1 \\
-        O_t &= X_k \quad (\text{transposed back when } m > n) \\
-        x_t &= (1 - \eta\lambda)\, x_{t-1} - \eta\, s\, O_t, \qquad
-        s = \sqrt{\max(1, m/n)} \ \ \text{or}\ \ 0.2\sqrt{\max(m, n)}
+        O_t &= X_k, \qquad O_t \leftarrow O_t^\top \quad (m > n) \\
+        s &= \begin{cases} \sqrt{\max(1, m/n)} & \texttt{original} \\
+                           0.2\sqrt{\max(m, n)} & \texttt{match\_rms\_adamw} \end{cases} \\
+        x_t &= (1 - \eta\lambda)\, x_{t-1} - \eta\, s\, O_t
         \end{aligned}
 
     The quintic pushes every singular value of X₀ (all ≤ 1 after the Frobenius

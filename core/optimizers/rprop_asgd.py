@@ -31,7 +31,7 @@ def rprop(lr=1e-2, etas=(0.5, 1.2), step_sizes=(1e-6, 50)) -> Optimizer:
         \Delta_t &= \operatorname{clip}\Bigl(\Delta_{t-1} \cdot
             \begin{cases} \eta_+ & s_t > 0 \\ \eta_- & s_t < 0 \\ 1 & s_t = 0 \end{cases},
             \ \Delta_{min},\ \Delta_{max}\Bigr) \\
-        g_t &\leftarrow 0 \quad \text{where } s_t < 0 \\
+        g_t &\leftarrow 0 \quad (s_t < 0) \\
         x_t &= x_{t-1} - \operatorname{sign}(g_t)\, \Delta_t
         \end{aligned}
 

@@ -27,8 +27,8 @@ def sgd(lr=1e-3, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False) 
         \begin{aligned}
         g_t &\leftarrow g_t + \lambda\, x_{t-1} \\
         b_t &= \begin{cases} g_t & t = 1 \\ \mu\, b_{t-1} + (1-\tau)\, g_t & t > 1 \end{cases} \\
-        d_t &= \begin{cases} g_t + \mu\, b_t & \text{Nesterov} \\
-                             b_t & \text{otherwise} \end{cases} \\
+        d_t &= \begin{cases} g_t + \mu\, b_t & \texttt{nesterov} \\
+                             b_t & \lnot\,\texttt{nesterov} \end{cases} \\
         x_t &= x_{t-1} - \eta\, d_t
         \end{aligned}
 

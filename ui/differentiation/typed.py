@@ -24,7 +24,8 @@ def typed_section(F) -> None:
     st.markdown(t("s4_intro"))
     left, right = st.columns([3, 2])
     text = controls.text(F, "typed.f", t("typed_label"), DEFAULT_TEXT,
-                         help=t("typed_help", functions=", ".join(FUNCTIONS)), where=left)
+                         help=t("typed_help", functions=", ".join(f"`{f}`" for f in FUNCTIONS)),
+                         where=left)
     x0 = controls.slider(F, "typed.x0", t("x_point"), *data.TYPED_RANGE, 1.0, 0.01, fmt="%.2f",
                          where=right)
     left.caption(t("typed_examples"))

@@ -29,6 +29,7 @@ from core.experiments.racers import (
     race_start,
     race_steps,
 )
+from core.optimizers import defaults
 from core.problems.datasets import DATASET_NAMES
 from core.problems.surfaces import SURFACE_NAMES
 from core.schedules import Schedule
@@ -257,5 +258,7 @@ def net_ui(F) -> Net:
     batch = controls.select(F, "batch", t(P + "net.batch"), ("0", "16", "32", "64"), "0",
                             lambda b: t(P + "net.full_batch") if b == "0" else b, where=cols[2])
     steps = controls.slider(F, "nsteps", t(P + "net.steps"), 50, 1000, 300, 50, where=cols[2])
-    muon = controls.toggle(F, "muon", t(P + "net.muon"), True, help=t(P + "net.muon_help"))
+    d = {k: numbers.fmt(v) for k, v in defaults("muon").items() if k in ("lr", "momentum",
+                                                                           "weight_decay")}
+    muon = controls.toggle(F, "muon", t(P + "net.muon"), True, help=t(P + "net.muon_help", **d))
     return Net(dataset, n, noise, hidden, int(batch), steps, muon)

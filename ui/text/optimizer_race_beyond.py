@@ -56,10 +56,10 @@ EN = {
                        "the sign of its momentum mix, so it does not settle: over the last "
                        "{n} steps its loss stays between {lo} and {hi} above the minimum.",
     P + "net.muon": "Add Muon + AdamW",
-    P + "net.muon_help": "Muon (torch's defaults: momentum 0.95 with Nesterov, weight decay "
-                         "0.1) trains the hidden layer's weight matrix W₁; AdamW trains the "
+    P + "net.muon_help": "Muon (torch's defaults: momentum {momentum} with Nesterov, weight "
+                         "decay {weight_decay}) trains the hidden layer's weight matrix W₁; AdamW trains the "
                          "biases and the output weights. Both use the same η: tuned, shared, "
-                         "or torch's default 1e-3 (in “as set in each panel” mode).",
+                         "or torch's default {lr} (in “as set in each panel” mode).",
     P + "net.muon_says": "Muon + AdamW: Muon orthogonalises the step of W₁ (an H×2 matrix), "
                          "AdamW steps the other {rest} weights; both at η = {lr}.",
 }
@@ -107,9 +107,9 @@ ZH = {
     P + "beyond.lion": "Lion（调好的 η = {lr}）每一步让每个坐标恰好移动 η（按其动量混合的符号），"
                        "所以它停不下来：最后 {n} 步中它的损失始终比最低点高出 {lo} 到 {hi}。",
     P + "net.muon": "加入 Muon + AdamW",
-    P + "net.muon_help": "Muon（torch 默认值：动量 0.95、Nesterov、权重衰减 0.1）训练隐藏层的权重矩阵 W₁；"
+    P + "net.muon_help": "Muon（torch 默认值：动量 {momentum}、Nesterov、权重衰减 {weight_decay}）训练隐藏层的权重矩阵 W₁；"
                          "AdamW 训练偏置和输出权重。两者使用同一个 η：调好的、共用的，"
-                         "或（“按各自面板设置”时）torch 的默认值 1e-3。",
+                         "或（“按各自面板设置”时）torch 的默认值 {lr}。",
     P + "net.muon_says": "Muon + AdamW：Muon 把 W₁（H×2 矩阵）的一步正交化，AdamW 更新其余 {rest} 个权重；"
                          "两者的 η = {lr}。",
 }
