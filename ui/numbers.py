@@ -107,3 +107,17 @@ def grid_words(lrs) -> dict:
     """``n``, ``lo`` and ``hi`` of a learning-rate grid, for sentences that describe it."""
     lrs = np.asarray(lrs, dtype=float)
     return {"n": len(lrs), "lo": fmt(lrs.min()), "hi": fmt(lrs.max())}
+
+
+def _power_of_ten_label() -> str:
+    """A Vega expression that labels a log axis as :func:`power_of_ten` writes numbers:
+    "10⁻⁶" at each power of ten, nothing between (never d3's "1e-6")."""
+    exponent = "round(log(datum.value) / LN10)"
+    text = f"('' + {exponent})"              # d3's format would write U+2212 for minus
+    for plain, sup in zip("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True):
+        text = f"replace({text}, regexp('{plain}', 'g'), '{sup}')"
+    on_power = f"abs(log(datum.value) / LN10 - {exponent}) < 0.000001"
+    return f"{on_power} ? (({exponent}) == 0 ? '1' : '10' + {text}) : ''"
+
+
+POWER_OF_TEN_LABEL = _power_of_ten_label()   # labelExpr for log axes (ui.differentiation)

@@ -30,7 +30,7 @@ def adam(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, amsgrad=False)
         g_t &\leftarrow g_t + \lambda\, x_{t-1} \\
         m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\
         v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
-        v^{max}_t &= \max(v^{max}_{t-1}, v_t) \quad v^{max}_0 = 0 \quad (\texttt{amsgrad}) \\
+        v^{max}_t &= \max(v^{max}_{t-1}, v_t), \quad v^{max}_0 = 0 \qquad (\texttt{amsgrad}) \\
         \hat v_t &= \begin{cases} v^{max}_t / (1-\beta_2^t) & \texttt{amsgrad} \\
                                   v_t / (1-\beta_2^t) & \lnot\,\texttt{amsgrad} \end{cases} \\
         x_t &= x_{t-1} - \frac{\eta}{1-\beta_1^t}\;
@@ -61,7 +61,7 @@ def adamw(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=Fals
         x'_{t-1} &= (1 - \eta\lambda)\, x_{t-1} \\
         m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\
         v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
-        v^{max}_t &= \max(v^{max}_{t-1}, v_t) \quad v^{max}_0 = 0 \quad (\texttt{amsgrad}) \\
+        v^{max}_t &= \max(v^{max}_{t-1}, v_t), \quad v^{max}_0 = 0 \qquad (\texttt{amsgrad}) \\
         \hat v_t &= \begin{cases} v^{max}_t / (1-\beta_2^t) & \texttt{amsgrad} \\
                                   v_t / (1-\beta_2^t) & \lnot\,\texttt{amsgrad} \end{cases} \\
         x_t &= x'_{t-1} - \frac{\eta}{1-\beta_1^t}\;
@@ -129,9 +129,8 @@ def nadam(lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, momentum_deca
     .. math::
 
         \begin{aligned}
-        g_t &\leftarrow g_t + \lambda\, x_{t-1} \quad (\lnot\,\texttt{decoupled\_weight\_decay}),
-            \qquad x_{t-1} \leftarrow (1-\eta\lambda)\,x_{t-1}
-            \quad (\texttt{decoupled\_weight\_decay}) \\
+        g_t &\leftarrow g_t + \lambda\, x_{t-1} \quad (\lnot\,\texttt{decoupled\_weight\_decay}) \\
+        x_{t-1} &\leftarrow (1-\eta\lambda)\,x_{t-1} \quad (\texttt{decoupled\_weight\_decay}) \\
         \mu_t &= \beta_1\,\bigl(1 - \tfrac12\, 0.96^{t\psi}\bigr), \quad
         \mu_{t+1} = \beta_1\,\bigl(1 - \tfrac12\, 0.96^{(t+1)\psi}\bigr) \\
         P_t &= P_{t-1}\,\mu_t \\

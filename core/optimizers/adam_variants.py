@@ -83,9 +83,8 @@ def radam(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0,
     .. math::
 
         \begin{aligned}
-        g_t &\leftarrow g_t + \lambda\, x_{t-1} \quad (\lnot\,\texttt{decoupled\_weight\_decay}),
-            \qquad x_{t-1} \leftarrow (1-\eta\lambda)\,x_{t-1}
-            \quad (\texttt{decoupled\_weight\_decay}) \\
+        g_t &\leftarrow g_t + \lambda\, x_{t-1} \quad (\lnot\,\texttt{decoupled\_weight\_decay}) \\
+        x_{t-1} &\leftarrow (1-\eta\lambda)\,x_{t-1} \quad (\texttt{decoupled\_weight\_decay}) \\
         m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t, \quad
         v_t = \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
         \hat m_t &= \frac{m_t}{1-\beta_1^t}, \quad
