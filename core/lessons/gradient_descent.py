@@ -14,6 +14,10 @@ the page's sections measured. Pure functions of floats (NumPy only).
     warmup     fixed η, and warm-up then cosine, at one peak on the double well:
                "all" if the warm-up run blew up too, "warm" if only the fixed η blew up,
                "none" if neither did
+    momentum   steps to a tolerance of gradient descent at its best η and of heavy ball
+               at its best (η, μ) on the bowl of condition number κ: the answer is the
+               speed-up K_gd / K_hb is nearest to on a log scale, "same" (1), "sqrt" (√κ)
+               or "kappa" (κ)
 """
 
 from __future__ import annotations
@@ -50,3 +54,13 @@ def warmup_answer(constant_diverged: bool, warmup_diverged: bool) -> str:
     if warmup_diverged:
         return "all"
     return "warm" if constant_diverged else "none"
+
+
+def momentum_answer(gd_steps: int, hb_steps: int, kappa: float) -> str:
+    """The speed-up K_gd / K_hb named by the nearest of 1, √κ and κ (on a log scale; ties
+    go to the first of same, sqrt, kappa)."""
+    if hb_steps <= 0 or gd_steps <= 0:
+        raise ValueError(f"both runs must reach the tolerance, got {gd_steps}, {hb_steps}")
+    ratio = math.log(gd_steps / hb_steps)
+    marks = {"same": 0.0, "sqrt": 0.5 * math.log(kappa), "kappa": math.log(kappa)}
+    return min(marks, key=lambda k: abs(ratio - marks[k]))

@@ -5,9 +5,11 @@ import math
 
 import pytest
 
+from core.experiments import conditioning as cond
 from core.experiments import schedules_lesson as sl
 from core.experiments.descent import descend, verdict
 from core.lessons.gradient_descent import (
+    momentum_answer,
     noise_answer,
     overshoot_answer,
     steep_answer,
@@ -101,3 +103,22 @@ def test_warmup_answers_from_runs():
                                                      (False, True, "all")])
 def test_warmup_table(const, warm, want):
     assert warmup_answer(const, warm) == want
+
+
+@pytest.mark.parametrize("kappa", [10.0, 100.0, 1000.0])
+def test_momentum_speed_up_is_about_sqrt_kappa_in_runs(kappa):
+    s = cond.rate_study(kappa)
+    assert momentum_answer(s.gd_reached, s.hb_reached, kappa) == "sqrt", (
+        s.gd_reached, s.hb_reached)
+
+
+@pytest.mark.parametrize(("gd", "hb", "want"), [(100, 95, "same"), (100, 10, "sqrt"),
+                                                (1000, 11, "kappa"), (1000, 1000, "same"),
+                                                (100, 200, "same")])
+def test_momentum_answer_table(gd, hb, want):
+    assert momentum_answer(gd, hb, 100.0) == want
+
+
+def test_momentum_answer_needs_both_runs_to_arrive():
+    with pytest.raises(ValueError):
+        momentum_answer(100, -1, 100.0)

@@ -1,4 +1,4 @@
-"""The Gradient Descent page's guided lesson (:func:`ui.lesson.lesson_box`), four steps in
+"""The Gradient Descent page's guided lesson (:func:`ui.lesson.lesson_box`), five steps in
 the page's order, each loading one section at fixed settings:
 
 1. overshoot  part 1: on L = ½ w² (L'' = 1, limit 2/L'' = 2) at η = 1.5 one step is
@@ -10,7 +10,10 @@ the page's order, each loading one section at fixed settings:
 3. noise      part 3: at the same η and steps, mini-batches of B = 2 keep jittering
               around the least-squares fit that the full batch reaches;
 4. warmup     part 5b: on the double well a fixed η above the start's limit 2/L''(w₀)
-              blows up, while warm-up reaches the same peak where the curve is flatter.
+              blows up, while warm-up reaches the same peak where the curve is flatter;
+5. momentum   part 6b: on the bowl with κ = 100 heavy ball at its best (η, μ) reaches
+              the tolerance about √κ times sooner than gradient descent at its best η
+              (rates (√κ − 1)/(√κ + 1) against (κ − 1)/(κ + 1)).
 
 Each reveal reads the same cached calls the section draws from at those settings; the
 answer comes from :mod:`core.lessons.gradient_descent`.
@@ -26,6 +29,7 @@ from core.experiments.descent_defaults import SURFACE_LESSONS
 from core.lessons import gradient_descent as decide
 from core.problems.regression import compare_paths
 from ui import controls, numbers
+from ui.gradient_descent import conditioning_data as cdata
 from ui.gradient_descent import data
 from ui.gradient_descent import schedules_data as sdata
 from ui.gradient_descent.one_weight import fmt, pct
@@ -37,6 +41,7 @@ OVERSHOOT = {"curve": "quadratic", "c": 1.0, "w0.quadratic": 2.5, "steps": 30,
 STEEP = {"surf": "bowl", "kappa": 7.0, "lr2.bowl": 0.3, "steps2.bowl": 100}
 NOISE = {"noise": 1.0, "seed": 0, "batch": 2, "lr3": 0.3, "steps3": 200}
 WARMUP = {"sched.share": 0.95}
+MOMENTUM = {"cond.kappa": 100.0}
 BOWL_START = tuple(SURFACE_LESSONS["bowl"].start)
 
 
@@ -137,11 +142,30 @@ def _warmup(F) -> Reveal:
                  cos=ended[1], warm=ended[2])
 
 
+def momentum_numbers(s: dict = MOMENTUM) -> dict:
+    """Part 6's rate study: both methods' settings and steps to the tolerance."""
+    r = cdata.rates(s["cond.kappa"])
+    return dict(kappa=r.kappa, tol=r.tol, gd_lr=r.gd_lr, hb_lr=r.hb_lr, mu=r.hb_mu,
+                k_gd=r.gd_reached, k_hb=r.hb_reached, ratio=r.gd_reached / r.hb_reached,
+                sqrtk=float(np.sqrt(r.kappa)),
+                answer=decide.momentum_answer(r.gd_reached, r.hb_reached, r.kappa))
+
+
+def _momentum(F) -> Reveal:
+    n = momentum_numbers()
+    return _said(F, "momentum", n["answer"], kappa=fmt(n["kappa"]), tol=fmt(n["tol"]),
+                 gd_lr=numbers.precise(n["gd_lr"], 6), hb_lr=numbers.precise(n["hb_lr"], 6),
+                 mu=numbers.precise(n["mu"], 6), k_gd=numbers.count(n["k_gd"]),
+                 k_hb=numbers.count(n["k_hb"]), ratio=numbers.fmt(n["ratio"], 3),
+                 sqrtk=numbers.fmt(n["sqrtk"], 3))
+
+
 STEPS = (
     Step("overshoot", ("slide", "zigzag", "diverge"), OVERSHOOT, _overshoot),
     Step("steep", ("settle", "diverge"), STEEP, _steep, load=_bowl_start, holds=_bowl_holds),
     Step("noise", ("same", "jitter", "diverge"), NOISE, _noise),
     Step("warmup", ("all", "warm", "none"), WARMUP, _warmup),
+    Step("momentum", ("same", "sqrt", "kappa"), MOMENTUM, _momentum),
 )
 
 

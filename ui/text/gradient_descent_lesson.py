@@ -88,6 +88,25 @@ EN = {
                            "the peak, being below the bottom's limit, is safe.",
     P + "warmup.why.all": "Here the warm-up run blew up as well.",
     P + "warmup.why.none": "Here even the fixed η stayed in range.",
+    # 6b. conditioning: what momentum buys
+    P + "momentum.title": "What momentum buys",
+    P + "momentum.question": "On the bowl f = ½ (u² + κ v²) with κ = 100, gradient descent "
+                             "at its best fixed η needs many steps to come within 10⁻⁶ of "
+                             "its starting distance. Heavy ball (momentum), at its best η "
+                             "and μ, needs how many times fewer steps?",
+    P + "momentum.choice.same": "about as many: no method beats the best η",
+    P + "momentum.choice.sqrt": "about √κ = 10 times fewer",
+    P + "momentum.choice.kappa": "about κ = 100 times fewer",
+    P + "momentum.measured": "With κ = {kappa}, gradient descent at η* = {gd_lr} needed {k_gd} "
+                             "steps to come within {tol} of its starting distance; heavy ball "
+                             "at η = {hb_lr}, μ = {mu} needed {k_hb}: {ratio} times fewer, "
+                             "against √κ = {sqrtk} and κ = {kappa}.",
+    P + "momentum.why.sqrt": "At its best, gradient descent shrinks the distance by "
+                             "(κ − 1)/(κ + 1) ≈ 1 − 2/κ per step, heavy ball by "
+                             "(√κ − 1)/(√κ + 1) ≈ 1 − 2/√κ. The steps to a tolerance grow "
+                             "like 1/(1 − rate), so the speed-up grows like √κ, not κ.",
+    P + "momentum.why.same": "Here the two counts were close.",
+    P + "momentum.why.kappa": "Here the speed-up came nearer κ than √κ.",
 }
 
 ZH = {
@@ -156,4 +175,20 @@ ZH = {
                            "峰值低于谷底的极限，在那里是安全的。",
     P + "warmup.why.all": "这里连预热的那一路也发散了。",
     P + "warmup.why.none": "这里就连固定的 η 也一直留在范围内。",
+    P + "momentum.title": "动量带来了什么",
+    P + "momentum.question": "在碗形曲面 f = ½ (u² + κ v²) 上取 κ = 100：梯度下降用最好的"
+                             "固定 η，也要走很多步才能把距离缩到起始距离的 10⁻⁶ 以内。"
+                             "重球法（动量）用最好的 η 和 μ，所需步数少几倍？",
+    P + "momentum.choice.same": "差不多一样多：没有方法能胜过最好的 η",
+    P + "momentum.choice.sqrt": "大约少 √κ = 10 倍",
+    P + "momentum.choice.kappa": "大约少 κ = 100 倍",
+    P + "momentum.measured": "κ = {kappa} 时，梯度下降取 η* = {gd_lr}，用了 {k_gd} 步才把距离"
+                             "缩到起始距离的 {tol} 以内；重球法取 η = {hb_lr}、μ = {mu}，用了 "
+                             "{k_hb} 步：少了 {ratio} 倍，对照 √κ = {sqrtk} 和 κ = {kappa}。",
+    P + "momentum.why.sqrt": "在最优设置下，梯度下降每一步把距离乘以 (κ − 1)/(κ + 1) ≈ "
+                             "1 − 2/κ，重球法乘以 (√κ − 1)/(√κ + 1) ≈ 1 − 2/√κ。达到某个容差"
+                             "所需的步数大致与 1/(1 − 速率) 成正比，所以加速倍数随 √κ 增长，"
+                             "而不是随 κ 增长。",
+    P + "momentum.why.same": "这里两者的步数很接近。",
+    P + "momentum.why.kappa": "这里加速倍数更接近 κ，而不是 √κ。",
 }

@@ -9,6 +9,7 @@ import math
 import numpy as np
 import pytest
 
+from core.experiments import conditioning as cond
 from core.experiments import schedules_lesson as sl
 from core.experiments.descent import CONVERGED, descend, verdict
 from core.lessons import gradient_descent as decide
@@ -88,7 +89,25 @@ def _warmup(lang="en"):
     return decide.warmup_answer(runs[0].diverged_at >= 0, runs[2].diverged_at >= 0), nums
 
 
-EXPECT = {"overshoot": _overshoot, "steep": _steep, "noise": _noise, "warmup": _warmup}
+def _momentum(lang="en"):
+    kappa = L.MOMENTUM["cond.kappa"]
+    lam_min, lam_max = cond.eigenvalues(kappa)
+    bowl = get_surface("bowl", kappa=kappa)
+    steps = cond.gd_steps(kappa) + cond.MARGIN
+    eta, (lr, mu) = cond.gd_lr(lam_min, lam_max), cond.heavy_ball(lam_min, lam_max)
+    gd = run(make("sgd", lr=eta), bowl, cond.START, steps)
+    hb = run(make("sgd", lr=lr, momentum=mu), bowl, cond.START, steps)
+    k_gd = cond.steps_to(cond.distances(gd.points), cond.TOL)
+    k_hb = cond.steps_to(cond.distances(hb.points), cond.TOL)
+    nums = dict(kappa=fmt(kappa), tol=fmt(cond.TOL), gd_lr=numbers.precise(eta, 6),
+                hb_lr=numbers.precise(lr, 6), mu=numbers.precise(mu, 6),
+                k_gd=numbers.count(k_gd), k_hb=numbers.count(k_hb),
+                ratio=numbers.fmt(k_gd / k_hb, 3), sqrtk=numbers.fmt(math.sqrt(kappa), 3))
+    return decide.momentum_answer(k_gd, k_hb, kappa), nums
+
+
+EXPECT = {"overshoot": _overshoot, "steep": _steep, "noise": _noise, "warmup": _warmup,
+          "momentum": _momentum}
 STEPS = [(str(i), step) for i, step in enumerate(L.STEPS, start=1)]
 
 
@@ -112,7 +131,8 @@ def _same(got, want):
 
 
 def test_the_steps_follow_the_page():
-    assert [s.key for s in L.STEPS] == ["overshoot", "steep", "noise", "warmup"]
+    assert [s.key for s in L.STEPS] == ["overshoot", "steep", "noise", "warmup",
+                                          "momentum"]
     assert 3 <= len(L.STEPS) <= 5
 
 
@@ -146,7 +166,8 @@ def test_each_step_loads_its_run_and_quotes_core(code, step, pick):
 
 def test_the_runs_show_the_textbook_answers():
     """At these settings each run bears out the textbook claim (checked, not assumed)."""
-    assert [EXPECT[s.key]()[0] for s in L.STEPS] == ["zigzag", "diverge", "jitter", "warm"]
+    assert [EXPECT[s.key]()[0] for s in L.STEPS] == ["zigzag", "diverge", "jitter", "warm",
+                                                         "sqrt"]
 
 
 def test_the_questions_state_the_loaded_settings():
@@ -162,6 +183,12 @@ def test_the_questions_state_the_loaded_settings():
     assert f"{N_POINTS} noisy points" in q("noise") and f"η = {fmt(s['lr3'])}" in q("noise")
     assert f"only {s['batch']} of them" in q("noise") and f"{s['steps3']} steps" in q("noise")
     assert f"{N_POINTS} 个" in text("zh", P + "noise.question")
+    kappa = L.MOMENTUM["cond.kappa"]
+    for lang in ("en", "zh"):
+        assert f"κ = {fmt(kappa)}" in text(lang, P + "momentum.question")
+        assert fmt(cond.TOL) in text(lang, P + "momentum.question")
+        assert f"√κ = {fmt(math.sqrt(kappa))}" in text(lang, P + "momentum.choice.sqrt")
+        assert f"κ = {fmt(kappa)}" in text(lang, P + "momentum.choice.kappa")
 
 
 def test_a_link_reopens_the_same_view():
@@ -194,7 +221,8 @@ def test_the_default_view_loads_nothing():
     assert_clean(at)
     assert "What the run measured" not in md(at)
     assert text("en", P + "overshoot.question") in md(at)
-    for key in ("lesson", "guess", "shown", "lr.quadratic", "kappa", "batch", "sched.share"):
+    for key in ("lesson", "guess", "shown", "lr.quadratic", "kappa", "batch", "sched.share",
+                "cond.kappa"):
         assert key not in at.query_params
     assert at.select_slider(key="lr.quadratic").value == 0.7
     assert at.slider(key="batch").value == 10
