@@ -7,6 +7,8 @@ charts. Each receives the session's ChartStyle, so projector mode is per chart.
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -100,11 +102,50 @@ def series_color(frame: pd.DataFrame, legend: bool = True) -> alt.Color:
                      legend=alt.Legend(orient="bottom") if legend else None)
 
 
-def series_dash(frame: pd.DataFrame) -> alt.StrokeDash:
-    """Dash by ``series``: solid for the rules, dashed for their variants (palette.dash)."""
+def series_dash(frame: pd.DataFrame, width: float = 2.0, legend: bool = True) -> alt.StrokeDash:
+    """Dash by ``series``, each in its optimizer's fixed pattern (palette.dash) for a line
+    ``width`` px wide. Its legend merges with the colour legend (same field, no title),
+    so the legend shows the dashes too."""
     pairs = frame[["key", "series"]].drop_duplicates()
-    return alt.StrokeDash("series", type=N, legend=None, scale=alt.Scale(
-        domain=list(pairs.series), range=[palette.dash(k) for k in pairs.key]))
+    scale = alt.Scale(domain=list(pairs.series), range=[palette.dash(k, width) for k in pairs.key])
+    return alt.StrokeDash("series", type=N, title=None, scale=scale,
+                          legend=alt.Undefined if legend else None)
+
+
+def series_shape(frame: pd.DataFrame) -> alt.Shape:
+    """Point shape by ``series``, each in its optimizer's fixed shape (palette.shape)."""
+    pairs = frame[["key", "series"]].drop_duplicates()
+    return alt.Shape("series", type=N, legend=None, scale=alt.Scale(
+        domain=list(pairs.series), range=[palette.shape(k) for k in pairs.key]))
+
+
+def end_labels(base: alt.Chart, frame: pd.DataFrame, style: ChartStyle, x: alt.X, y: alt.Y,
+               x_mid: float | None = None) -> list[alt.Chart]:
+    """Projector mode: each series' name at the end of its line (``base``: the rows that
+    end it), in its optimizer's text colour (palette.text_color, AA on white). Right of
+    the end, or left of it when the end lies right of ``x_mid`` (so it stays inside)."""
+    pairs = frame[["key", "series"]].drop_duplicates()   # colour looked up by name, no scale
+    colours = json.dumps({s: palette.text_color(k) for k, s in pairs.itertuples(index=False)})
+    base = base.transform_calculate(tc=f"{colours}[datum.series]")
+    fill = alt.Fill("tc", type=N, scale=None)
+    mark = dict(fontSize=style.font_size, fontWeight="bold", dy=-style.font_size * 0.6)
+    sides = [("left", 12, None)] if x_mid is None else [
+        ("left", 12, f"datum.{x.shorthand} <= {x_mid!r}"),
+        ("right", -12, f"datum.{x.shorthand} > {x_mid!r}")]
+    out = []
+    for align, dx, test in sides:
+        chart = base.transform_filter(test) if test else base
+        out.append(chart.mark_text(align=align, dx=dx, **mark).encode(
+            x, y, fill, alt.Text("series", type=N)))
+    return out
+
+
+def label_room(frame: pd.DataFrame, style: ChartStyle) -> float:
+    """The fraction of a chart's width that its longest end label takes (a Latin letter
+    ~0.6 em, a Chinese character 1 em, plus the gap)."""
+    chars = max((sum(1.0 if ord(c) > 0x2E80 else 0.62 for c in str(s))
+                 for s in frame.series.unique()), default=0.0)
+    return min(0.45, (chars * style.font_size + 24) / style.width)
 
 
 def until_scrubbed(chart: alt.Chart, scrub: bool = True) -> alt.Chart:
@@ -131,12 +172,14 @@ def _path_tooltip(tips: dict | None = None) -> list:
 
 
 def path_layers(paths: pd.DataFrame, style: ChartStyle, *, scrub: bool = True,
-                tips: dict | None = None) -> alt.LayerChart:
-    """Optimizer paths (x, y) with a start ring and a dot at the scrubbed step."""
+                tips: dict | None = None, x_mid: float | None = None) -> alt.LayerChart:
+    """Optimizer paths (x, y) with a start ring and a dot at the scrubbed step; in
+    projector mode each path's name beside that dot (:func:`end_labels`; ``x_mid``: the
+    map's middle x, default the paths' own)."""
+    if x_mid is None and len(paths):
+        x_mid = float(paths.x.min() + paths.x.max()) / 2
     enc = dict(x=alt.X("x", type=Q), y=alt.Y("y", type=Q), color=series_color(paths))
-    dashes = alt.StrokeDash("series", type=N, legend=None, scale=alt.Scale(
-        domain=list(paths.series.unique()),
-        range=[palette.dash(k) for k in paths.drop_duplicates("series").key]))
+    dashes = series_dash(paths, style.line_width)
     line = until_scrubbed(alt.Chart(paths), scrub).mark_line(
         strokeWidth=style.line_width, opacity=0.95, clip=True).encode(
         order=alt.Order("step", type=Q), strokeDash=dashes, **enc)
@@ -144,8 +187,11 @@ def path_layers(paths: pd.DataFrame, style: ChartStyle, *, scrub: bool = True,
         size=style.marker_size, strokeWidth=style.line_width, filled=False).encode(**enc)
     now = last_rows(until_scrubbed(alt.Chart(paths), scrub), ["series"]).mark_point(
         size=style.marker_size, filled=True, opacity=1.0, stroke="#000000",
-        strokeWidth=1, clip=True).encode(tooltip=_path_tooltip(tips), **enc)
-    return layer(line, start, now)
+        strokeWidth=1, clip=True).encode(shape=series_shape(paths),
+                                         tooltip=_path_tooltip(tips), **enc)
+    labels = (end_labels(last_rows(until_scrubbed(alt.Chart(paths), scrub), ["series"]), paths,
+                         style, enc["x"], enc["y"], x_mid=x_mid) if style.projector else [])
+    return layer(line, start, now, *labels)
 
 
 def loss_layers(paths: pd.DataFrame, style: ChartStyle, *, y_title: str, step_title: str,
@@ -158,15 +204,21 @@ def loss_layers(paths: pd.DataFrame, style: ChartStyle, *, y_title: str, step_ti
     stay put while the scrubber or Play filters the rows.
     """
     x_scale, y_scale = run_domains(paths) if scrub else ({}, {})
+    if style.projector and len(paths):      # room on the right for the end labels
+        last = max(int(paths.step.max()), 1)
+        x_scale = {"domain": [0, round(last / (1 - label_room(paths, style)))], "nice": False}
     enc = dict(x=alt.X("step", type=Q, title=step_title, scale=alt.Scale(**x_scale)),
                y=alt.Y("gap", type=Q, title=y_title,
                        scale=alt.Scale(type="log" if log else "linear", **y_scale)),
                color=series_color(paths))
     line = until_scrubbed(alt.Chart(paths), scrub).mark_line(
-        strokeWidth=style.line_width).encode(order=alt.Order("step", type=Q), **enc)
-    dot = last_rows(until_scrubbed(alt.Chart(paths), scrub), ["series"]).mark_point(
-        size=style.point_size, filled=True).encode(tooltip=tooltip or _path_tooltip(tips), **enc)
-    return layer(line, dot, width=style.width, height=style.height)
+        strokeWidth=style.line_width).encode(order=alt.Order("step", type=Q),
+                                             strokeDash=series_dash(paths, style.line_width), **enc)
+    ends = last_rows(until_scrubbed(alt.Chart(paths), scrub), ["series"])
+    dot = ends.mark_point(size=style.point_size, filled=True, opacity=1).encode(
+        shape=series_shape(paths), tooltip=tooltip or _path_tooltip(tips), **enc)
+    labels = end_labels(ends, paths, style, enc["x"], enc["y"]) if style.projector else []
+    return layer(line, dot, *labels, width=style.width, height=style.height)
 
 
 def run_domains(paths: pd.DataFrame) -> tuple[dict, dict]:
@@ -193,7 +245,8 @@ def surface_view(cells, lines, minima, paths: pd.DataFrame | None, style: ChartS
                          f_label=f_label, tips=tips)]
     if paths is None or not len(paths):
         return style.configure(layer(*layers, *(extra or [])))
-    picture = layer(*layers, path_layers(paths, style, tips=tips), *(extra or []))
+    x_mid = float(cells.x.min() + cells.x2.max()) / 2
+    picture = layer(*layers, path_layers(paths, style, tips=tips, x_mid=x_mid), *(extra or []))
     loss = loss_layers(paths, style, y_title=loss_title, step_title=step_title, log=log_loss,
                        tips=tips)
     return style.configure(playable(hconcat(picture, loss, stack=style.stack), n_steps, style,
@@ -280,7 +333,7 @@ def lr_schedule_chart(rates: pd.DataFrame, style: ChartStyle, *, step_title: str
            alt.Y("lr", type=Q, title=y_title, scale=alt.Scale(type="log" if log else "linear",
                                                               zero=not log))]
     if "series" in rates:
-        enc.append(series_color(rates))
+        enc += [series_color(rates), series_dash(rates, style.line_width)]
     rows = [alt.Tooltip("step", type=Q, title=step_title),
             alt.Tooltip("lr", type=Q, title=y_title, format=".4g")]
     chart = alt.Chart(rates, width=style.width, height=height or max(style.height // 3, 90))

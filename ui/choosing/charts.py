@@ -12,7 +12,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import layer, series_color, series_dash
+from ui.charts import layer, series_color, series_dash, series_shape
 from ui.style import ChartStyle
 
 Q, N = "quantitative", "nominal"
@@ -70,9 +70,7 @@ def eff_lr_view(rates: pd.DataFrame, style: ChartStyle, *, x_title: str, y_title
         filled=True, size=style.point_size, opacity=0.75).encode(
         alt.X("p", type=Q, title=x_title, scale=LOG),
         alt.Y("eff_lr", type=Q, title=y_title, scale=LOG),
-        series_color(rates),
-        alt.Shape("series", type=N, legend=None,
-                  scale=alt.Scale(domain=list(dict.fromkeys(rates.series)))),
+        series_color(rates), series_shape(rates),
         tooltip=[alt.Tooltip("series", type=N), alt.Tooltip("feature", type=Q),
                  alt.Tooltip("p", type=Q, format=".4f"),
                  alt.Tooltip("eff_lr", type=Q, format=".3g")]))
@@ -87,12 +85,12 @@ def ladder_view(seeds: pd.DataFrame, medians: pd.DataFrame, style: ChartStyle, *
     y = alt.Y("excess", type=Q, title=y_title, scale=LOG)
     colour = series_color(medians)
     lines = alt.Chart(medians).mark_line(strokeWidth=style.line_width, point=False).encode(
-        x, y, colour, series_dash(medians), alt.Order("a", type=Q),
+        x, y, colour, series_dash(medians, style.line_width), alt.Order("a", type=Q),
         tooltip=[alt.Tooltip("series", type=N), alt.Tooltip("a", type=Q),
                  alt.Tooltip("excess", type=Q, format=".3g")])
     dots = alt.Chart(seeds).mark_point(size=style.point_size, opacity=0.7).encode(
         alt.X("a", type=Q), alt.Y("excess", type=Q), series_color(seeds, legend=False),
-        alt.Shape("series", type=N, legend=None),
+        series_shape(seeds),
         tooltip=[alt.Tooltip("series", type=N), alt.Tooltip("a", type=Q),
                  alt.Tooltip("seed", type=Q), alt.Tooltip("excess", type=Q, format=".3g")])
     return style.configure(layer(lines, dots, width=style.width, height=style.height))

@@ -114,7 +114,7 @@ def fit_layers(points: pd.DataFrame, lines: pd.DataFrame, style: ChartStyle, *,
                                          opacity=0.7).encode(
         alt.X("x", type=Q, title=x_title, scale=x_scale),
         alt.Y("y", type=Q, title=y_title, scale=y_scale))
-    color, dashes = series_color(lines, legend=False), series_dash(lines)
+    color, dashes = series_color(lines, legend=False), series_dash(lines, style.line_width, False)
     fitted = at_scrubbed(alt.Chart(lines), ["series"]).mark_rule(
         strokeWidth=style.line_width, clip=True).encode(
         alt.X("x", type=Q, scale=x_scale), alt.Y("y", type=Q, scale=y_scale),

@@ -18,7 +18,7 @@ import altair as alt
 import pandas as pd
 
 from ui import palette
-from ui.charts import SCRUB, hconcat, layer, series_color
+from ui.charts import SCRUB, hconcat, layer, series_color, series_dash
 from ui.play import PlayText, playable
 from ui.style import ChartStyle
 
@@ -153,7 +153,7 @@ def sensitivity_view(sweeps: pd.DataFrame, chosen: pd.DataFrame, style: ChartSty
            alt.Tooltip("gap", type=Q, title=y_title, format=".3g")]
     sane = [{"filter": "datum.diverged_at < 0"}]
     lines = unit(sweeps, {"type": "line", "strokeWidth": style.line_width}, x, y, color,
-                 alt.Detail("series", type=N), alt.Order("lr", type=Q), transform=sane)
+                 series_dash(sweeps, style.line_width), alt.Order("lr", type=Q), transform=sane)
     dots = unit(sweeps, {"type": "point", "filled": True, "size": style.point_size / 2},
                 x, y, color, tooltip=tip, transform=sane + [{"filter": "datum.stable > 0"}])
     ruled_out = unit(sweeps, {"type": "point", "filled": False, "size": style.point_size,
@@ -207,6 +207,6 @@ def boundary_view(cells: pd.DataFrame, panels: list[tuple[str, str]], data: pd.D
                     alt.Color(p, type=Q, title=prob_title, scale=shade, legend=None),
                     tooltip=[alt.Tooltip(p, type=Q, title=prob_title, format=".2f")])
         charts.append(layer(heat, points, width=side, height=side,
-                            title=_title(title, style, palette.color(key), style.title_size)))
+                            title=_title(title, style, palette.text_color(key), style.title_size)))
     rows = [hconcat(*charts[i:i + per_row]) for i in range(0, len(charts), per_row)]
     return style.configure(hconcat(*rows, stack=True))

@@ -144,7 +144,7 @@ def _leaderboard(c: Ctx, rows) -> None:
         t("board.distance"): [fmt(r.distance) for r in rows],
         t("board.status"): [status(r) for r in rows],
     })
-    colours = [f"color: {palette.color(c.colour[r.racer])}; font-weight: 600" for r in rows]
+    colours = [f"color: {palette.text_color(c.colour[r.racer])}; font-weight: 600" for r in rows]
     styled = table.style.apply(lambda _: colours, subset=[name])
     st.dataframe(styled, hide_index=True, width="stretch")
     csv(c.F, "race-leaderboard", table)
