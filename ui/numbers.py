@@ -121,3 +121,20 @@ def _power_of_ten_label() -> str:
 
 
 POWER_OF_TEN_LABEL = _power_of_ten_label()   # labelExpr for log axes (ui.differentiation)
+
+
+def sci_expr(field: str) -> str:
+    """A Vega expression writing ``datum[field]`` as :func:`fmt` does, for tooltips:
+    3 significant digits from 10⁻⁴ to 1000, whole numbers grouped up to 10⁹, and
+    beyond as "4.51 × 10⁻¹²" or "10⁻⁸" (never d3's "4.51e-12"). ``field`` is a column name of the chart's own data."""
+    v = f"datum['{field}']"
+    exponent = f"floor(log(abs({v})) / LN10)"
+    sup = f"('' + {exponent})"
+    for plain, up in zip("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True):
+        sup = f"replace({sup}, regexp('{plain}', 'g'), '{up}')"
+    mantissa = f"format({v} / pow(10, {exponent}), '.3~g')"
+    power = f"({mantissa} == '1' ? '' : {mantissa} + ' × ') + '10' + {sup}"
+    small = f"abs({v}) >= 0.0001 && abs({v}) < 1000"
+    large = f"abs({v}) >= 1000 && abs({v}) < 1e9"
+    return (f"!isFinite({v}) ? '' : {v} == 0 ? '0' : {small} ? format({v}, '.3~g')"
+            f" : {large} ? format({v}, ',.0f') : {power}")

@@ -67,6 +67,7 @@ def test_race_page_states_render_without_errors(server, page, state, mode):
 def test_clicking_the_map_moves_the_start(server, page):
     open_race(page, f"{server.url}/Optimizer_Race?surface=bowl&opts=adam")
     canvas = page.locator('[data-testid="stVegaLiteChart"] canvas').first
+    canvas.scroll_into_view_if_needed()    # the lesson box above the race pushes it down
     box = canvas.bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.15, box["y"] + box["height"] * 0.2)
     page.wait_for_function("() => location.search.includes('start.bowl=')", timeout=20_000)
