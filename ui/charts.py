@@ -79,7 +79,7 @@ def map_layers(cells: pd.DataFrame, lines: pd.DataFrame, minima: pd.DataFrame,
     if pick:
         heat.params = [alt.selection_point(name="pick", fields=["cx", "cy"], on="click",
                                            clear=False, empty=False).param]
-    iso = alt.Chart(lines).mark_line(color=ISOLINE, strokeWidth=0.7 + 0.8 * style.projector,
+    iso = alt.Chart(lines).mark_line(color=ISOLINE, strokeWidth=0.7 + 2.3 * style.projector,
                                      opacity=0.8).encode(
         alt.X("x", type=Q), alt.Y("y", type=Q), alt.Detail("path", type=N),
         alt.Order("order", type=Q))

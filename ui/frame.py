@@ -36,8 +36,23 @@ _PROJECTOR_CSS = """
 <style>
 html { font-size: 21px; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; }
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { line-height: 1.5; }
-[data-testid="stWidgetLabel"] p { font-weight: 600; }
+/* Body text at least 22 px on the wall (Streamlit sets it at 0.875rem). */
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {
+  font-size: 24px; line-height: 1.5; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 22px; }
+[data-testid="stWidgetLabel"] p { font-size: 22px; font-weight: 600; }
+/* Nothing cut off: chips, menu entries and option labels wrap instead of ending in "…". */
+[data-testid="stMultiSelectTagsContainer"] { flex-wrap: wrap !important; min-width: 0;
+  mask-image: none !important; }
+[data-tag] { max-width: 100% !important; min-width: 0 !important; height: auto !important; }
+[data-tag] > span[title] { max-width: none !important; white-space: normal !important;
+  overflow-wrap: anywhere; min-width: 0;
+  overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stPageLink"] span:not([data-testid="stIconMaterial"]) {
+  white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; }
+label [data-testid="stMarkdownContainer"], label [data-testid="stMarkdownContainer"] p {
+  white-space: normal !important; overflow-wrap: anywhere; }
 </style>
 """
 

@@ -144,7 +144,8 @@ def _stationary(points: pd.DataFrame, style: ChartStyle, kind_labels: dict,
 def _hover_rule(rows: pd.DataFrame, style: ChartStyle, hover, *, owner: bool) -> alt.Chart:
     """A vertical rule that follows the pointer; both panels read the same ``hover``
     selection (made by the ``owner`` panel), so the rule moves on f and f' together."""
-    base = alt.Chart(rows).mark_rule(color="#666666", strokeWidth=max(1.0, style.line_width / 2))
+    base = alt.Chart(rows).mark_rule(color="#666666",
+                                     strokeWidth=style.thin(style.line_width / 2))
     if owner:
         base = base.add_params(hover)
     return base.encode(alt.X("x", type=Q), opacity=alt.condition(hover, alt.value(0.8),
@@ -164,7 +165,8 @@ def linked_view(top: pd.DataFrame, df: pd.DataFrame, stationary: pd.DataFrame,
                      width=width, height=height)
     df_part = _curves(df, style, colors, domain, df_window, (titles[0], titles[2]),
                       width=width, height=height)
-    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#999999").encode(
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(
+        color="#999999", strokeWidth=style.thin()).encode(
         alt.Y("y", type=Q))
     hover = alt.selection_point(name=HOVER, fields=["x"], on="pointermove", nearest=True,
                                 empty=False, clear="pointerout")
@@ -200,7 +202,8 @@ def error_view(rows: pd.DataFrame, best: pd.DataFrame, style: ChartStyle, *,
         x, y, color, tooltip=[alt.Tooltip("method", type=N), alt.Tooltip("h", type=Q,
                                                                            format=".1e"),
                               alt.Tooltip("error", type=Q, format=".2e")])
-    rules = alt.Chart(best).mark_rule(strokeDash=[6, 4], strokeWidth=style.line_width / 2).encode(
+    rules = alt.Chart(best).mark_rule(strokeDash=[6, 4],
+                                      strokeWidth=style.thin(style.line_width / 2)).encode(
         alt.X("h", type=Q), color)
     rings = alt.Chart(best).mark_point(size=style.marker_size * 1.5, strokeWidth=style.line_width,
                                        filled=False).encode(
@@ -223,7 +226,8 @@ def profile_view(profile: pd.DataFrame, marks: pd.DataFrame, style: ChartStyle, 
     line.encoding.x = alt.X("x", type=Q, title=titles[0],
                             scale=alt.Scale(domain=[0, 360], nice=False),
                             axis=alt.Axis(values=list(range(0, 361, 90))))
-    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#999999").encode(
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(
+        color="#999999", strokeWidth=style.thin()).encode(
         alt.Y("y", type=Q))
     dots = charts.point_layer(marks, style, color="#000000", label="text")
     return style.configure(layer(zero, line, dots))

@@ -52,7 +52,7 @@ def ball_view(curve: pd.DataFrame, path: pd.DataFrame, tangents: pd.DataFrame,
                                colors={curve.series.iloc[0]: palette.NEUTRAL})
     line.width = line.height = alt.Undefined        # a layer's parts carry no size
     hops = until_scrubbed(alt.Chart(path)).mark_line(
-        color=BALL, strokeWidth=style.line_width / 2, strokeDash=[4, 3], clip=True,
+        color=BALL, strokeWidth=style.thin(style.line_width / 2), strokeDash=[4, 3], clip=True,
         point=alt.OverlayMarkDef(size=style.point_size / 2, color=BALL, opacity=0.6)).encode(
         x, y, alt.Order("step", type=Q))
     touch = at_scrubbed(alt.Chart(tangents)).mark_rule(

@@ -80,7 +80,7 @@ def state_row(frame: pd.DataFrame, name: str, anchor: pd.DataFrame, style: Chart
                            alt.Tooltip("value", type=Q, format=".4g")],
                   transform=mine + at_scrub(["param"]))]
     if not log:
-        marks.append(unit(anchor, {"type": "rule", "color": "#000000"},
+        marks.append(unit(anchor, {"type": "rule", "color": "#000000", "strokeWidth": style.thin()},
                           alt.X("zero", type=Q, scale=scale)))
     bars = layer(*marks, width=width, height=2 * row, title=_title(title, style))
     history = unit(frame, {"type": "line", "color": color, "strokeWidth": style.line_width / 1.5},
@@ -89,7 +89,7 @@ def state_row(frame: pd.DataFrame, name: str, anchor: pd.DataFrame, style: Chart
                    alt.StrokeDash("param", type=N, title=None,
                                   scale={"domain": ["x", "y"], "range": [[1, 0], [5, 3]]}),
                    transform=mine)
-    now = unit(anchor, {"type": "rule", "color": "#000000"},
+    now = unit(anchor, {"type": "rule", "color": "#000000", "strokeWidth": style.thin()},
                alt.X("s", type=Q), transform=[{"calculate": SCRUB, "as": "s"}])
     return hconcat(bars, layer(history, now, width=width, height=3 * row + 10))
 

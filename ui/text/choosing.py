@@ -81,7 +81,7 @@ EN = {
     P + "ctl.lr_mode.shared": "one shared",
     P + "ctl.lr_mode_help": "Tuned: every optimizer runs at its best of {n} rates from {lo} to "
                             "{hi}, chosen by the rule shown under the race. Shared: all use the "
-                            "rate on the right.",
+                            "one rate set by the “Shared learning rate” slider.",
     P + "ctl.lr": "Shared learning rate",
     P + "ctl.lr_help": "Used only when the learning rates are shared.",
     P + "ctl.seed": "Seed",
@@ -155,8 +155,8 @@ EN = {
                             "suits one of them can be far too small or too large for another, "
                             "so this comparison is not a fair one; switch to “each tuned” for "
                             "that.",
-    P + "race.help": "Left: how far the loss is above the best fit (log scale). Middle and "
-                     "right: the weight error ‖w − ŵ‖/‖ŵ‖ of each group; 100% means no "
+    P + "race.help": "First chart: how far the loss is above the best fit (log scale). The "
+                     "other two: the weight error ‖w − ŵ‖/‖ŵ‖ of each group; 100% means no "
                      "progress from zero, 0% means the best fit.",
     P + "story.adaptive_wins": "**Measured in this race:** at a = {a}, SGD ended with {factor}× "
                                "the excess loss of the best adaptive method, {best}.",
@@ -485,8 +485,8 @@ ZH = {
     P + "ctl.lr_mode.tuned": "各自调优",
     P + "ctl.lr_mode.shared": "统一取值",
     P + "ctl.lr_mode_help": "各自调优：每个优化器都使用 {lo} 到 {hi} 之间 {n} 个"
-                            "学习率中最好的一个，挑选规则写在竞赛图下方。统一取值：全部使用右边的"
-                            "学习率。",
+                            "学习率中最好的一个，挑选规则写在竞赛图下方。统一取值：全部使用“统一学习率”"
+                            "滑块设定的同一个学习率。",
     P + "ctl.lr": "统一学习率",
     P + "ctl.lr_help": "仅在“统一取值”时使用。",
     P + "ctl.seed": "随机种子",
@@ -544,7 +544,7 @@ ZH = {
     P + "race.mode.tuned": "每个优化器都以各自最好的学习率运行（见下表）。",
     P + "race.mode.shared": "所有优化器都使用同一个学习率 {lr}。适合某个优化器的学习率，对另一个可能太小或"
                             "太大，所以这样的比较并不公平；想公平比较请选“各自调优”。",
-    P + "race.help": "左：损失比最佳拟合高出多少（对数坐标）。中、右：各组的权重误差 ‖w − ŵ‖/‖ŵ‖；"
+    P + "race.help": "第一张图：损失比最佳拟合高出多少（对数坐标）。另外两张：各组的权重误差 ‖w − ŵ‖/‖ŵ‖；"
                      "100% 表示从零出发毫无进展，0% 表示已到最佳拟合。",
     P + "story.adaptive_wins": "**本次竞赛的测量结果：** 在 a = {a} 时，SGD 的"
                                "超额损失是最好的自适应方法 {best} 的 {factor} "

@@ -64,8 +64,8 @@ EN = {f"{_P}{k}": v for k, v in {
     "map_axis": "distance ‖x_k − x*‖",
     "step": "step k",
     "map_caption": (
-        "Left: both paths on the aligned bowl (x along the valley, y across it). Right: "
-        "their distances to the minimum on a log axis; a constant rate is a straight line."),
+        "The map: both paths on the aligned bowl (x along the valley, y across it). "
+        "The distance chart: their distances to the minimum on a log axis; a constant rate is a straight line."),
     "table_caption": "Steps to {tol} of the start's distance, measured, at several κ.",
     "col_kappa": "κ",
     "col_gd": "GD steps",
@@ -181,7 +181,7 @@ ZH = {f"{_P}{k}": v for k, v in {
     "map_axis": "距离 ‖x_k − x*‖",
     "step": "步数 k",
     "map_caption": (
-        "左图：两条路径都在顺着坐标轴的碗上（x 沿山谷，y 横跨山谷）。右图：它们到最小值的距离，"
+        "地图：两条路径都在顺着坐标轴的碗上（x 沿山谷，y 横跨山谷）。距离图：它们到最小值的距离，"
         "纵轴取对数；收敛率不变时就是一条直线。"),
     "table_caption": "在几个 κ 下实测：距离降到起点距离的 {tol} 所需的步数。",
     "col_kappa": "κ",

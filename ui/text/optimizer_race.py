@@ -226,8 +226,9 @@ EN = {
     P + "q.u": "step taken u",
     P + "q.neg_g": "downhill −g",
     P + "compass": "Directions at this step",
-    P + "inside_help": "Left: the direction straight downhill (−g) and the step the rule "
-                       "actually took, both drawn at unit length. Right: each quantity for "
+    P + "inside_help": "The arrows: the direction straight downhill (−g) and the step the "
+                       "rule actually took, both drawn at unit length. The other charts: each "
+                       "quantity for "
                        "x and y at the chosen step (bars) and over the whole run (lines; "
                        "solid x, dashed y). Positive quantities use a log axis.",
     P + "eff_story": "Effective learning rate for **{param}**: {first} at step 0, lowest "
@@ -450,8 +451,8 @@ ZH = {
     P + "q.u": "实际步 u",
     P + "q.neg_g": "下坡方向 −g",
     P + "compass": "这一步的方向",
-    P + "inside_help": "左：最陡下坡方向（−g）和规则实际走的一步，都画成单位长度。"
-                       "右：所选步上 x 和 y 的各个量（柱状），以及整个过程中的变化"
+    P + "inside_help": "箭头图：最陡下坡方向（−g）和规则实际走的一步，都画成单位长度。"
+                       "其余各图：所选步上 x 和 y 的各个量（柱状），以及整个过程中的变化"
                        "（折线；实线为 x，虚线为 y）。正值的量使用对数坐标。",
     P + "eff_story": "**{param}** 的有效学习率：第 0 步为 {first}，最低为 {low}（第 {k} 步），"
                      "最后为 {last}。",
