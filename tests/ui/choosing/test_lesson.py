@@ -253,3 +253,12 @@ def test_numbers_are_never_e_notation():
         for value in f()[1].values():
             assert "e-" not in str(value) and "e+" not in str(value), (key, value)
             assert not (isinstance(value, float) and not math.isfinite(value))
+
+
+@pytest.mark.parametrize("query", [{"lesson": "9"}, {"lesson": "2", "guess": "<b>x</b>"},
+                                   {"lesson": "3", "shown": "yes"}])
+def test_a_bad_lesson_link_falls_back_with_a_notice(query):
+    at = open_page(PAGE, query, timeout=300)
+    assert_clean(at)
+    assert [w.value for w in at.warning], query
+    assert MEASURED["en"] not in md(at)
