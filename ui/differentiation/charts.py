@@ -12,7 +12,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui import charts
+from ui import charts, numbers
 from ui.charts import layer
 from ui.style import ChartStyle
 
@@ -97,13 +97,15 @@ def approach_view(rows: pd.DataFrame, exact: float | None, h_now: float, slope_n
     with f'(x0) as a dashed rule (when it exists) and the current h ringed."""
     colors = {side_labels["right"]: SECANT, side_labels["left"]: TANGENT}
     x = alt.X("h", type=Q, title=titles[0], scale=alt.Scale(type="log"),
-              axis=alt.Axis(format=".0e", tickCount=7))
+              axis=alt.Axis(labelExpr=numbers.POWER_OF_TEN_LABEL, tickCount=7))
     y = alt.Y("slope", type=Q, title=titles[1], scale=alt.Scale(zero=False))
     lines = alt.Chart(rows).mark_line(strokeWidth=style.line_width, point=True).encode(
         x, y, alt.Color("side", type=N, title=None, legend=alt.Legend(orient="bottom"),
                         scale=alt.Scale(domain=list(colors), range=list(colors.values()))),
-        tooltip=[alt.Tooltip("side", type=N), alt.Tooltip("h", type=Q, format=".1e"),
-                 alt.Tooltip("slope", type=Q, format=".8g")])
+        tooltip=[alt.Tooltip("side", type=N),
+                 alt.Tooltip("h_text", type=N, title=titles[0]),
+                 alt.Tooltip("slope", type=Q, format=".8g", title=titles[1])]
+    ).transform_calculate(h_text=numbers.sci_expr("h"))
     now = alt.Chart(pd.DataFrame({"h": [h_now], "slope": [slope_now]})).mark_point(
         size=style.marker_size * 1.5, strokeWidth=style.line_width, color="#000000").encode(x, y)
     marks = [lines, now]
@@ -194,22 +196,21 @@ def error_view(rows: pd.DataFrame, best: pd.DataFrame, style: ChartStyle, *,
     color = alt.Color("method", type=N, title=None, legend=alt.Legend(orient="bottom"),
                       scale=alt.Scale(domain=list(colors), range=list(colors.values())))
     x = alt.X("h", type=Q, title=titles[0], scale=alt.Scale(type="log"),
-              axis=alt.Axis(format=".0e"))
+              axis=alt.Axis(labelExpr=numbers.POWER_OF_TEN_LABEL))
     y = alt.Y("error", type=Q, title=titles[1], scale=alt.Scale(type="log", domainMin=floor),
-              axis=alt.Axis(format=".0e"))
+              axis=alt.Axis(labelExpr=numbers.POWER_OF_TEN_LABEL))
+    tips = [alt.Tooltip("method", type=N), alt.Tooltip("h_text", type=N, title=titles[0]),
+            alt.Tooltip("error_text", type=N, title=titles[1])]
+    as_text = {"h_text": numbers.sci_expr("h"), "error_text": numbers.sci_expr("error")}
     lines = alt.Chart(rows).mark_line(strokeWidth=style.line_width,
                                       point=alt.OverlayMarkDef(size=style.point_size / 3)).encode(
-        x, y, color, tooltip=[alt.Tooltip("method", type=N), alt.Tooltip("h", type=Q,
-                                                                           format=".1e"),
-                              alt.Tooltip("error", type=Q, format=".2e")])
+        x, y, color, tooltip=tips).transform_calculate(**as_text)
     rules = alt.Chart(best).mark_rule(strokeDash=[6, 4],
                                       strokeWidth=style.thin(style.line_width / 2)).encode(
         alt.X("h", type=Q), color)
     rings = alt.Chart(best).mark_point(size=style.marker_size * 1.5, strokeWidth=style.line_width,
                                        filled=False).encode(
-        x, y, color, tooltip=[alt.Tooltip("method", type=N),
-                              alt.Tooltip("h", type=Q, format=".1e"),
-                              alt.Tooltip("error", type=Q, format=".2e")])
+        x, y, color, tooltip=tips).transform_calculate(**as_text)
     return style.configure(layer(rules, lines, rings, width=int(style.width * 1.4),
                                  height=style.height))
 

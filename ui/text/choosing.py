@@ -214,8 +214,8 @@ EN = {
                        "steps with β₂ = α = {b2} (memory 1/(1 − β₂) = {memory} steps), batches "
                        "of 32.",
     P + "ladder.latex_help": "Adam's update, read from the code that runs it. Remove the two "
-                             "factors 1/(1 − β₁ᵗ) and 1/√(1 − β₂ᵗ) and you get the dashed "
-                             "rung.",
+                             "factors 1/(1 − β₁ᵗ) and 1/√(1 − β₂ᵗ) and you get the rung "
+                             "“Adam without bias correction”.",
     P + "ladder.trend.up": "**Measured:** going from dense to sparse, RMSProp's loss grew "
                            "relative to Adam's by a factor of {trend}: sparsity moves this "
                            "contest Adam's way.",
@@ -225,7 +225,7 @@ EN = {
     P + "ladder.trend.down": "**Measured:** going from dense to sparse, Adam's loss grew "
                              "relative to RMSProp's by a factor of {trend}: sparser gradients "
                              "favoured RMSProp here.",
-    P + "ladder.bc": "Bias correction (Adam against the dashed rung) lowered the loss at {wins} "
+    P + "ladder.bc": "Bias correction (Adam against Adam without it) lowered the loss at {wins} "
                      "of {levels} levels with β₂ = {b2}, over {steps} steps.",
     P + "ladder.lrs": "Tuned learning rates (median over seeds)",
     P + "bc.head": "What bias correction does",
@@ -594,7 +594,7 @@ ZH = {
                        "度 1/(1 − β₂) = {memory} 步）时 {steps} "
                        "步之后的超额损失，批大小 32。",
     P + "ladder.latex_help": "Adam 的更新公式，取自实际运行的代码。去掉 1/(1 − β₁ᵗ) 和 1/√(1 − β₂ᵗ) "
-                             "这两个因子，就得到虚线那一级。",
+                             "这两个因子，就得到“Adam（去掉偏差修正）”那一级。",
     P + "ladder.trend.up": "**测量结果：** 从稠密到稀疏，RMSProp 的损失与 Adam"
                            " 的损失之比增大到原来的 {trend} 倍：稀疏让形势偏向 Ada"
                            "m。",
@@ -605,7 +605,7 @@ ZH = {
                              "p 的损失之比增大到原来的 {trend} 倍：在这里，更稀疏的梯"
                              "度反而对 RMSProp 有利。",
     P + "ladder.bc": "当 β₂ = {b2}、运行 {steps} 步时，偏差修正（Adam 对"
-                     "比虚线那一级）在 {levels} 个稀疏程度中的 {wins} 个降低了"
+                     "比去掉它的 Adam）在 {levels} 个稀疏程度中的 {wins} 个降低了"
                      "损失。",
     P + "ladder.lrs": "调优得到的学习率（各种子的中位数）",
     P + "bc.head": "偏差修正做了什么",
