@@ -7,14 +7,13 @@ charts. Each receives the session's ChartStyle, so projector mode is per chart.
 
 from __future__ import annotations
 
-import json
-
 import altair as alt
 import pandas as pd
 
 from ui import palette
 from ui.play import PlayText, playable
 from ui.render import SCRUB  # the step drawn: set by the slider or by Play (ui.play)
+from ui.series import end_labels, label_room, series_color, series_dash, series_shape
 from ui.style import ChartStyle
 
 Q, N = "quantitative", "nominal"
@@ -94,60 +93,6 @@ def map_layers(cells: pd.DataFrame, lines: pd.DataFrame, minima: pd.DataFrame,
     return layer(heat, iso, mins, width=style.width, height=style.height)
 
 
-def series_color(frame: pd.DataFrame, legend: bool = True) -> alt.Color:
-    """Colour by ``series``, each series in its optimizer's colour (``key`` column)."""
-    pairs = frame[["key", "series"]].drop_duplicates()
-    return alt.Color("series", type=N, title=None,
-                     scale=alt.Scale(**palette.scale(pairs.key, pairs.series)),
-                     legend=alt.Legend(orient="bottom") if legend else None)
-
-
-def series_dash(frame: pd.DataFrame, width: float = 2.0, legend: bool = True) -> alt.StrokeDash:
-    """Dash by ``series``, each in its optimizer's fixed pattern (palette.dash) for a line
-    ``width`` px wide. Its legend merges with the colour legend (same field, no title),
-    so the legend shows the dashes too."""
-    pairs = frame[["key", "series"]].drop_duplicates()
-    scale = alt.Scale(domain=list(pairs.series), range=[palette.dash(k, width) for k in pairs.key])
-    return alt.StrokeDash("series", type=N, title=None, scale=scale,
-                          legend=alt.Undefined if legend else None)
-
-
-def series_shape(frame: pd.DataFrame) -> alt.Shape:
-    """Point shape by ``series``, each in its optimizer's fixed shape (palette.shape)."""
-    pairs = frame[["key", "series"]].drop_duplicates()
-    return alt.Shape("series", type=N, legend=None, scale=alt.Scale(
-        domain=list(pairs.series), range=[palette.shape(k) for k in pairs.key]))
-
-
-def end_labels(base: alt.Chart, frame: pd.DataFrame, style: ChartStyle, x: alt.X, y: alt.Y,
-               x_mid: float | None = None) -> list[alt.Chart]:
-    """Projector mode: each series' name at the end of its line (``base``: the rows that
-    end it), in its optimizer's text colour (palette.text_color, AA on white). Right of
-    the end, or left of it when the end lies right of ``x_mid`` (so it stays inside)."""
-    pairs = frame[["key", "series"]].drop_duplicates()   # colour looked up by name, no scale
-    colours = json.dumps({s: palette.text_color(k) for k, s in pairs.itertuples(index=False)})
-    base = base.transform_calculate(tc=f"{colours}[datum.series]")
-    fill = alt.Fill("tc", type=N, scale=None)
-    mark = dict(fontSize=style.font_size, fontWeight="bold", dy=-style.font_size * 0.6)
-    sides = [("left", 12, None)] if x_mid is None else [
-        ("left", 12, f"datum.{x.shorthand} <= {x_mid!r}"),
-        ("right", -12, f"datum.{x.shorthand} > {x_mid!r}")]
-    out = []
-    for align, dx, test in sides:
-        chart = base.transform_filter(test) if test else base
-        out.append(chart.mark_text(align=align, dx=dx, **mark).encode(
-            x, y, fill, alt.Text("series", type=N)))
-    return out
-
-
-def label_room(frame: pd.DataFrame, style: ChartStyle) -> float:
-    """The fraction of a chart's width that its longest end label takes (a Latin letter
-    ~0.6 em, a Chinese character 1 em, plus the gap)."""
-    chars = max((sum(1.0 if ord(c) > 0x2E80 else 0.62 for c in str(s))
-                 for s in frame.series.unique()), default=0.0)
-    return min(0.45, (chars * style.font_size + 24) / style.width)
-
-
 def until_scrubbed(chart: alt.Chart, scrub: bool = True) -> alt.Chart:
     """Keep the rows up to the scrubbed step (all rows when ``scrub`` is off)."""
     return chart.transform_filter(f"datum.step <= {SCRUB}") if scrub else chart
@@ -174,7 +119,7 @@ def _path_tooltip(tips: dict | None = None) -> list:
 def path_layers(paths: pd.DataFrame, style: ChartStyle, *, scrub: bool = True,
                 tips: dict | None = None, x_mid: float | None = None) -> alt.LayerChart:
     """Optimizer paths (x, y) with a start ring and a dot at the scrubbed step; in
-    projector mode each path's name beside that dot (:func:`end_labels`; ``x_mid``: the
+    projector mode each path's name beside that dot (:func:`ui.series.end_labels`; ``x_mid``: the
     map's middle x, default the paths' own)."""
     if x_mid is None and len(paths):
         x_mid = float(paths.x.min() + paths.x.max()) / 2

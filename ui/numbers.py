@@ -126,7 +126,8 @@ POWER_OF_TEN_LABEL = _power_of_ten_label()   # labelExpr for log axes (ui.differ
 def sci_expr(field: str) -> str:
     """A Vega expression writing ``datum[field]`` as :func:`fmt` does, for tooltips:
     3 significant digits from 10⁻⁴ to 1000, whole numbers grouped up to 10⁹, and
-    beyond as "4.51 × 10⁻¹²" or "10⁻⁸" (never d3's "4.51e-12"). ``field`` is a column name of the chart's own data."""
+    beyond as "4.51 × 10⁻¹²" or "10⁻⁸" (never d3's "4.51e-12").
+    ``field`` is a column name of the chart's own data."""
     v = f"datum['{field}']"
     exponent = f"floor(log(abs({v})) / LN10)"
     sup = f"('' + {exponent})"

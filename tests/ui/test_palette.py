@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ui import charts, palette
+from ui import charts, palette, series
 from ui.style import NORMAL, PROJECTOR
 
 KEYS = [*palette.OPTIMIZER_COLORS, *palette.REFERENCE_COLORS, *palette.DASHED]
@@ -170,7 +170,7 @@ def test_loss_chart_has_end_labels_in_projector_mode_only():
         assert f'"{name}": "{palette.text_color(key)}"' in colours
     domain = big["layer"][0]["encoding"]["x"]["scale"]["domain"]
     room = 1 - 39 / domain[1]
-    assert room >= charts.label_room(paths, PROJECTOR) - 0.01, "x axis padded for the labels"
+    assert room >= series.label_room(paths, PROJECTOR) - 0.01, "x axis padded for the labels"
     dash = big["layer"][0]["encoding"]["strokeDash"]["scale"]
     assert dash["range"] == [palette.dash(k, PROJECTOR.line_width)
                              for k in ("sgd", "full_batch", "amsgrad")]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import layer, series_color, series_dash, series_shape
+from ui.charts import layer
+from ui.series import series_color, series_dash, series_shape
 from ui.style import ChartStyle
 
 Q, N = "quantitative", "nominal"

@@ -12,15 +12,9 @@ import altair as alt
 import pandas as pd
 
 from ui import charts, palette
-from ui.charts import (
-    at_scrubbed,
-    hconcat,
-    layer,
-    series_color,
-    series_dash,
-    until_scrubbed,
-)
+from ui.charts import at_scrubbed, hconcat, layer, until_scrubbed
 from ui.play import PlayText, playable
+from ui.series import series_color, series_dash
 from ui.style import ChartStyle
 
 Q, N = "quantitative", "nominal"

@@ -18,8 +18,9 @@ import altair as alt
 import pandas as pd
 
 from ui import palette
-from ui.charts import SCRUB, hconcat, layer, series_color, series_dash
+from ui.charts import SCRUB, hconcat, layer
 from ui.play import PlayText, playable
+from ui.series import series_color, series_dash
 from ui.style import ChartStyle
 
 Q, N = "quantitative", "nominal"
