@@ -21,6 +21,7 @@ Scaling every linear channel by k scales L by k, so k = L_target / L in one step
 
 from __future__ import annotations
 
+import math
 from types import MappingProxyType
 
 OPTIMIZER_COLORS = MappingProxyType({
@@ -55,14 +56,25 @@ DASHES = MappingProxyType({
     "rprop": (1, 3), "asgd": (12, 6), "adafactor": (6, 6), "lion": (3, 2, 8, 2),
     "schedule_free_adamw": (16, 2, 2, 2), "muon_adamw": (9, 2, 2, 2, 2, 2),
 })
+# Diamonds are the known minima on every map, so no optimizer's marker is a diamond.
+def _polygon(points) -> str:
+    return "M" + "L".join(f"{x:.2f},{y:.2f}" for x, y in points) + "Z"
+
+
+# Five-pointed star and hexagon as SVG paths (Vega takes a path as a shape; the star's
+# points reach 1.25 so its area is near a circle's).
+STAR = _polygon((r * math.cos(a), r * math.sin(a)) for r, a in
+                ((1.25 if k % 2 == 0 else 0.52, -math.pi / 2 + k * math.pi / 5) for k in range(10)))
+HEXAGON = _polygon((math.cos(a), math.sin(a)) for a in
+                   (-math.pi / 2 + k * math.pi / 3 for k in range(6)))
 SHAPES = MappingProxyType({
     "sgd": "circle", "full_batch": "square", "momentum": "triangle-up",
-    "nesterov": "triangle-down", "adagrad": "diamond", "rmsprop": "square",
+    "nesterov": "triangle-down", "adagrad": STAR, "rmsprop": "square",
     "adadelta": "cross", "adam": "square", "amsgrad": "triangle-right",
-    "adam_nobc": "triangle-left", "adamw": "diamond", "nadam": "triangle-up",
+    "adam_nobc": "triangle-left", "adamw": HEXAGON, "nadam": "triangle-up",
     "adamax": "triangle-down", "radam": "triangle-right", "rprop": "cross",
     "asgd": "triangle-left", "adafactor": "circle", "lion": "triangle-up",
-    "schedule_free_adamw": "diamond", "muon_adamw": "cross",
+    "schedule_free_adamw": STAR, "muon_adamw": "cross",
 })
 AA = 4.5   # WCAG 2 AA contrast for normal-size text
 

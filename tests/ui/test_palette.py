@@ -184,3 +184,9 @@ def test_map_labels_turn_inwards_near_the_right_edge():
     assert not _texts(charts.finish(charts.path_layers(paths, NORMAL), NORMAL).to_dict())
     shapes = spec["layer"][2]["encoding"]["shape"]["scale"]["range"]
     assert shapes == [palette.shape(k) for k in ("sgd", "full_batch", "amsgrad")]
+
+
+def test_no_optimizer_marker_is_the_minima_diamond():
+    """Maps mark the known minima with diamonds (ui.charts.map_layers), so no
+    optimizer's point shape may be one."""
+    assert all(palette.shape(k) != "diamond" for k in KEYS)
