@@ -8,7 +8,7 @@ process (:func:`serving.startup.on_first_run`). The thread opens each link of
 :func:`links`, one at a time, through the server's own websocket (:mod:`serving.client`),
 exactly as a browser tab would, and logs one line when it is done::
 
-    warm-up: 60 views in 14.9 s, 0 errors
+    warm-up: 132 views in 34.4 s, 0 errors
 
 The first pass (English, normal mode) computes every default experiment; the other three
 (Chinese, projector, both) only build the charts' specs in their language and style. What
@@ -33,13 +33,16 @@ from serving.client import PageError, open_page
 
 # Every page, then the views of sections that a control switches to (their default
 # settings): the race's closer looks, the Choosing page's views and the parts of its
-# "beyond Adam" view.
+# "beyond Adam" view; then every revealed lesson step (LESSON_PAGES).
 PAGES = ("/", "/Differentiation", "/Gradient_Descent", "/Optimizer_Race",
          "/Choosing_an_Optimizer")
 SECTION_VIEWS = ("/Optimizer_Race?closer=inside", "/Optimizer_Race?closer=network",
                  *(f"/Choosing_an_Optimizer?{KEYS['view']}={v}" for v in VIEWS[1:]),
                  *(f"/Choosing_an_Optimizer?{KEYS['view']}=beyond&{KEYS['part']}={p}"
                    for p in PARTS[1:]))
+# Each step of each page's guided lesson, revealed (a teacher sends a class one of these).
+LESSON_PAGES = (("differentiation", "/Differentiation"), ("gradient_descent", "/Gradient_Descent"),
+                ("optimizer_race", "/Optimizer_Race"), ("choosing", "/Choosing_an_Optimizer"))
 FRAMES = ("", "lang=zh", "projector=1", "lang=zh&projector=1")
 VIEW_TIMEOUT = 180.0
 
@@ -61,8 +64,17 @@ class Report:
 
 def links() -> list[str]:
     """Every default view in every language and mode, English and normal mode first."""
-    views = [*PAGES, *SECTION_VIEWS]
+    views = [*PAGES, *SECTION_VIEWS, *lesson_views()]
     return [_with(view, frame) for frame in FRAMES for view in views]
+
+
+def lesson_views() -> list[str]:
+    """Every lesson step revealed: ``/Page?shown=1``, ``/Page?lesson=2&shown=1`` …"""
+    from ui.lesson import URL_SHOWN, URL_STEP, step_titles  # ui.frame imports serving
+
+    return [path + "?" + (f"{URL_STEP}={k}&" if k > 1 else "") + f"{URL_SHOWN}=1"
+            for page, path in LESSON_PAGES
+            for k in range(1, len(step_titles("en", page)) + 1)]
 
 
 def _with(link: str, query: str) -> str:

@@ -1,4 +1,5 @@
-"""The warm-up: its links are every page's default view in both languages and modes, and
+"""The warm-up: its links are every page's default view and every revealed lesson step in
+both languages and modes, and
 a freshly started server, once opened, warms all of them itself without an error."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from core.experiments.beyond_parts import PARTS
 from core.findings.guide import KEYS, VIEWS
 from serving import warmup
 from ui.frame import PAGES
+from ui.lesson import step_titles
 from ui.optimizer_race.controls import SECTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +38,10 @@ def test_links_cover_every_page_and_every_section_view_in_both_languages_and_mod
     views += [("/Choosing_an_Optimizer", ((KEYS["view"], v),)) for v in VIEWS[1:]]
     views += [("/Choosing_an_Optimizer", ((KEYS["part"], p), (KEYS["view"], "beyond")))
               for p in PARTS[1:]]
+    for page_id, path, _ in PAGES[1:]:
+        for k in range(1, len(step_titles("en", page_id)) + 1):
+            step = (("lesson", str(k)),) if k > 1 else ()
+            views.append((url_path(path), tuple(sorted(step + (("shown", "1"),)))))
     frames = [(), (("lang", "zh"),), (("projector", "1"),), (("lang", "zh"), ("projector", "1"))]
     expected = {(path, tuple(sorted(query + frame))) for path, query in views for frame in frames}
     assert found == expected
