@@ -1,7 +1,6 @@
-"""Choosing an Optimizer: the sparse-gradient race, Adam against RMSProp across sparsity,
-a decision guide whose reasons link to live experiments, a benchmark matrix, and the
-newer rules (AdamW, Adafactor, Lion, Muon, Schedule-Free) measured on the network; a guided
-lesson on top loads four of these views, and the page ends with the way back home."""
+"""Choosing an Optimizer: a guided lesson, the sparse-gradient race, Adam against RMSProp
+across sparsity, a decision guide, a benchmark matrix, and the newer rules measured on the
+network; the last lesson, so it ends with the way back to the home page's list."""
 # Each view is one section of ui.choosing: it draws its controls, reads cached core
 # results, asks core.findings what they show and draws the charts; no maths here.
 
@@ -15,7 +14,6 @@ from ui.choosing.lesson import home_link, lesson
 from ui.choosing.matrix import matrix_section
 from ui.choosing.sparse import sparse_section
 from ui.frame import setup
-from ui.lesson import next_lesson_link
 
 F = setup("choosing")
 
@@ -35,4 +33,3 @@ elif view == "beyond":
 else:
     matrix_section(F)
 home_link(F)
-next_lesson_link(F)      # draws nothing: this is the last lesson
