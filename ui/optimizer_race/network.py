@@ -38,7 +38,7 @@ def _net_lr(c: Ctx, r: str, spec: tuple, schedule) -> tuple[float, bool]:
 def _network_specs(racers: tuple, convention: str, spec: tuple, schedule, projector: bool,
                    titles: tuple) -> tuple[dict, dict, list]:
     style = style_for(projector)
-    loss_title, step_title, prob_title = titles
+    loss_title, step_title, prob_title, method, loss_word = titles
     curves, thetas, table = [], {}, []
     for r, knobs, label, colour in racers:
         idx, losses, theta, acc, k = data.mlp_run(r, convention, knobs, *spec, schedule)
@@ -46,8 +46,9 @@ def _network_specs(racers: tuple, convention: str, spec: tuple, schedule, projec
         curves.append(pd.DataFrame({"series": label, "key": colour, "step": idx,
                                     "gap": losses.clip(min=1e-16), "loss": losses}))
         table.append((label, dict(knobs)["lr"], float(losses[-1]), acc, k))
-    tip = [alt.Tooltip("series", type="nominal"), alt.Tooltip("step", type="quantitative"),
-           alt.Tooltip("loss", type="quantitative", format=".4g")]
+    tip = [alt.Tooltip("series", type="nominal", title=method),
+           alt.Tooltip("step", type="quantitative", title=step_title),
+           alt.Tooltip("loss", type="quantitative", format=".4g", title=loss_word)]
     loss = charts.finish(charts.loss_layers(
         compact(pd.concat(curves, ignore_index=True)), style, y_title=loss_title,
         step_title=step_title, scrub=False, tooltip=tip), style)
@@ -83,7 +84,8 @@ def network_section(c: Ctx) -> None:
     edge = [labels[r] for r in names if rates[r][1]]
     if edge:
         st.caption(t("race.at_edge", names=", ".join(edge)))
-    titles = (t("net.loss_axis"), c.F.t("frame.step"), t("net.prob"))
+    titles = (t("net.loss_axis"), c.F.t("frame.step"), t("net.prob"), c.F.t("frame.tip.series"),
+              c.F.t("frame.tip.loss"))
     with c.F.busy():
         loss, boundary, rows = _network_specs(racers, c.race.convention, spec, schedule,
                                               c.F.projector, titles)
