@@ -102,7 +102,7 @@ def load(step: Step) -> None:
     callback or before the controls are drawn; their URL keys follow when drawn)."""
     ss = st.session_state
     for k, v in step.settings.items():
-        ss[k] = list(v) if isinstance(v, tuple) else v
+        ss[k] = list(v) if isinstance(v, (tuple, list)) else v     # a fresh list each time
     if step.load is not None:
         step.load()
 

@@ -109,15 +109,21 @@ def grid_words(lrs) -> dict:
     return {"n": len(lrs), "lo": fmt(lrs.min()), "hi": fmt(lrs.max())}
 
 
+def _superscript_expr(exponent: str) -> str:
+    """A Vega expression writing the integer expression ``exponent`` in superscript
+    digits ("⁻¹²"); the text is made with '' + (d3's format would write U+2212)."""
+    text = f"('' + {exponent})"
+    for plain, sup in zip("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True):
+        text = f"replace({text}, regexp('{plain}', 'g'), '{sup}')"
+    return text
+
+
 def _power_of_ten_label() -> str:
     """A Vega expression that labels a log axis as :func:`power_of_ten` writes numbers:
     "10⁻⁶" at each power of ten, nothing between (never d3's "1e-6")."""
     exponent = "round(log(datum.value) / LN10)"
-    text = f"('' + {exponent})"              # d3's format would write U+2212 for minus
-    for plain, sup in zip("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True):
-        text = f"replace({text}, regexp('{plain}', 'g'), '{sup}')"
     on_power = f"abs(log(datum.value) / LN10 - {exponent}) < 0.000001"
-    return f"{on_power} ? (({exponent}) == 0 ? '1' : '10' + {text}) : ''"
+    return f"{on_power} ? (({exponent}) == 0 ? '1' : '10' + {_superscript_expr(exponent)}) : ''"
 
 
 POWER_OF_TEN_LABEL = _power_of_ten_label()   # labelExpr for log axes (ui.differentiation)
@@ -129,10 +135,9 @@ def sci_expr(field: str) -> str:
     beyond as "4.51 × 10⁻¹²" or "10⁻⁸" (never d3's "4.51e-12").
     ``field`` is a column name of the chart's own data."""
     v = f"datum['{field}']"
-    exponent = f"floor(log(abs({v})) / LN10)"
-    sup = f"('' + {exponent})"
-    for plain, up in zip("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True):
-        sup = f"replace({sup}, regexp('{plain}', 'g'), '{up}')"
+    # the factor 1.00051 moves 9.996 × 10ⁿ to 10ⁿ⁺¹, so the 3-digit mantissa never reads 10
+    exponent = f"floor(log(abs({v}) * 1.00051) / LN10)"
+    sup = _superscript_expr(exponent)
     mantissa = f"format({v} / pow(10, {exponent}), '.3~g')"
     power = f"({mantissa} == '1' ? '' : {mantissa} + ' × ') + '10' + {sup}"
     small = f"abs({v}) >= 0.0001 && abs({v}) < 1000"

@@ -61,17 +61,19 @@ def _polygon(points) -> str:
     return "M" + "L".join(f"{x:.2f},{y:.2f}" for x, y in points) + "Z"
 
 
-# Five-pointed star and hexagon as SVG paths (Vega takes a path as a shape; the star's
+# Five-pointed star, hexagon and pentagon as SVG paths (Vega takes a path as a shape; the star's
 # points reach 1.25 so its area is near a circle's).
 STAR = _polygon((r * math.cos(a), r * math.sin(a)) for r, a in
                 ((1.25 if k % 2 == 0 else 0.52, -math.pi / 2 + k * math.pi / 5) for k in range(10)))
 HEXAGON = _polygon((math.cos(a), math.sin(a)) for a in
                    (-math.pi / 2 + k * math.pi / 3 for k in range(6)))
+PENTAGON = _polygon((1.1 * math.cos(a), 1.1 * math.sin(a)) for a in
+                    (-math.pi / 2 + k * 2 * math.pi / 5 for k in range(5)))
 SHAPES = MappingProxyType({
     "sgd": "circle", "full_batch": "square", "momentum": "triangle-up",
     "nesterov": "triangle-down", "adagrad": STAR, "rmsprop": "square",
-    "adadelta": "cross", "adam": "square", "amsgrad": "triangle-right",
-    "adam_nobc": "triangle-left", "adamw": HEXAGON, "nadam": "triangle-up",
+    "adadelta": "cross", "adam": HEXAGON, "amsgrad": "triangle-right",
+    "adam_nobc": "triangle-left", "adamw": PENTAGON, "nadam": "triangle-right",
     "adamax": "triangle-down", "radam": "triangle-right", "rprop": "cross",
     "asgd": "triangle-left", "adafactor": "circle", "lion": "triangle-up",
     "schedule_free_adamw": STAR, "muon_adamw": "cross",

@@ -190,3 +190,12 @@ def test_no_optimizer_marker_is_the_minima_diamond():
     """Maps mark the known minima with diamonds (ui.charts.map_layers), so no
     optimizer's point shape may be one."""
     assert all(palette.shape(k) != "diamond" for k in KEYS)
+
+
+def test_the_article_racers_each_have_their_own_marker():
+    """Within the article's nine (every classic race, the default one included), no two
+    racers share a point shape."""
+    from core.experiments.racers import CLASSIC_RACERS
+
+    shapes = [palette.shape(k) for k in CLASSIC_RACERS]
+    assert len(set(shapes)) == len(shapes), shapes

@@ -137,7 +137,7 @@ EN = {
                         "panel's rate {lr}.",
     P + "gap_axis": "loss above the lowest point",
     P + "lr_axis": "learning rate η",
-    P + "map_help": "Rings mark the start, each racer's own marker its current step, diamonds the known minima "
+    P + "map_help": "Rings mark the start, filled markers each racer's current step, diamonds the known minima "
                     "(white: global). Drag the step slider or press Play; click the map to "
                     "move the start.",
     P + "board.rank": "#",
@@ -377,7 +377,7 @@ ZH = {
     P + "all_diverged": "{name}：扫描中的每个学习率在这里都发散了，所以它使用面板中的学习率 {lr}。",
     P + "gap_axis": "高出最低点的损失",
     P + "lr_axis": "学习率 η",
-    P + "map_help": "圆环标记起点，各优化器自己的标记表示当前步，菱形标记已知极小值（白色为全局极小）。"
+    P + "map_help": "圆环标记起点，实心标记表示各优化器的当前步，菱形标记已知极小值（白色为全局极小）。"
                     "拖动步数滑块或按“播放”；点击地图可以移动起点。",
     P + "board.rank": "#",
     P + "board.name": "优化器",
