@@ -15,8 +15,11 @@ findings (:mod:`core.findings`) the sections' stories read, with their threshold
             decay (:func:`core.experiments.beyond_adam.decay_rates`): Adam + L2 adds λ x
             to g, so κ_i = η λ/(√v̂_i + ε) differs per weight; AdamW subtracts η λ x on
             its own, κ_i = η λ (measured: its step minus Adam's, ÷ −x). spread =
-            largest κ ÷ smallest. "both" if both spreads are below WIN, else the rule
-            with the smaller spread ("adamw" or "l2")
+            largest κ ÷ smallest; a rule gives every weight the same rate when its
+            spread < TIE (1 + 0.1 %), and differs clearly when its spread ≥ WIN:
+            "adamw" if AdamW's is the same and L2's differs clearly, "l2" the other way
+            round, "both" if both are the same, else "unclear" (the run singles out
+            neither rule)
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import numpy as np
 from core.findings.ladder import LadderFindings, ladder_findings
 from core.findings.matrix import matrix_findings
 from core.findings.sparse import win_outcome
-from core.findings.thresholds import WIN
+from core.findings.thresholds import TIE, WIN
 
 SPARSE_ANSWER = {"adaptive_wins": "adagrad", "sgd_wins": "sgd", "adaptive_close": "close"}
 LADDER_ANSWER = {"up": "gains", "down": "loses", "flat": "flat"}
@@ -152,11 +155,20 @@ class DecayStep(NamedTuple):
     adamw_hi: float
 
 
-def decay_answer(adamw_spread: float, l2_spread: float, win: float = WIN) -> str:
-    """"both" if both spreads are below ``win``, else the rule with the smaller spread."""
-    if adamw_spread < win and l2_spread < win:
+def decay_answer(adamw_spread: float, l2_spread: float, win: float = WIN,
+                 tie: float = TIE) -> str:
+    """Which rule gives every weight the same decay rate (spread = largest κ ÷ smallest):
+    a spread below ``tie`` counts as the same rate, one of ``win`` or more as clearly
+    different. "adamw" / "l2" when that rule's is the same and the other's clearly
+    different, "both" when both are the same, else "unclear" (NaN spreads too)."""
+    same_aw, same_l2 = adamw_spread < tie, l2_spread < tie
+    if same_aw and same_l2:
         return "both"
-    return "adamw" if adamw_spread <= l2_spread else "l2"
+    if same_aw and l2_spread >= win:
+        return "adamw"
+    if same_l2 and adamw_spread >= win:
+        return "l2"
+    return "unclear"
 
 
 def decay_step(part) -> DecayStep:

@@ -1,8 +1,9 @@
 """The Differentiation lesson's decisions: which answer a run bears out, from the numbers
 the page's sections measured. Pure functions of floats and arrays (NumPy only).
 
-    line      slope m = rise / run of a far pair against a near pair on one line:
-              "same" when they agree to rounding, else "steeper" / "shallower" by |m|
+    line      slope m = rise / run of a far pair against the nearest of the other pairs
+              (smallest run |v − u|) on one line: "same" when they agree to rounding,
+              else "steeper" / "shallower" by |m|
     secant    s(h) = (f(x0 + h) - f(x0)) / h at a large h and a small h, against f'(x0):
               the answer is the way s moved the furthest, measured as a ratio below 1 ---
               "tangent"  |s_small - f'(x0)| / |s_large - f'(x0)|
@@ -17,6 +18,7 @@ the page's sections measured. Pure functions of floats and arrays (NumPy only).
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
@@ -28,6 +30,31 @@ def line_answer(far: float, near: float, rel: float = REL) -> str:
     if math.isclose(far, near, rel_tol=rel, abs_tol=1e-12):
         return "same"
     return "steeper" if abs(far) > abs(near) else "shallower"
+
+
+class LineStep(NamedTuple):
+    """The line step's answer and the nearest pair (u, v) with its slope."""
+
+    answer: str
+    u: float
+    v: float
+    near: float
+
+
+def nearest_pair(pairs) -> int:
+    """The index of the pair (u, v) with the smallest run |v − u| (the first on ties).
+    Raises ValueError when there is none."""
+    runs = [abs(v - u) for u, v in pairs]
+    if not runs:
+        raise ValueError("no pair to compare with")
+    return min(range(len(runs)), key=runs.__getitem__)
+
+
+def line_step(far: float, pairs, slopes) -> LineStep:
+    """The far pair's slope against the nearest pair's (``slopes[i]`` is pair i's)."""
+    i = nearest_pair(pairs)
+    u, v = pairs[i]
+    return LineStep(line_answer(far, slopes[i]), float(u), float(v), float(slopes[i]))
 
 
 def _ratio(top: float, bottom: float) -> float:

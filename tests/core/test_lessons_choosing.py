@@ -145,11 +145,24 @@ def test_matrix_answer_edge_cases():
 
 
 @pytest.mark.parametrize(("adamw", "l2", "want"), [
-    (1.0, 7.9, "adamw"), (1.0, WIN, "adamw"), (1.0, 1.4, "both"), (1.2, 1.0, "both"),
-    (3.0, 1.0, "l2"), (5.0, 2.0, "l2"), (2.0, 5.0, "adamw"),
+    (1.0, 7.9, "adamw"), (1.0, WIN, "adamw"), (1 + 1e-9, 3.0, "adamw"),
+    ((1 + TIE) / 2, WIN, "adamw"),                    # AdamW within the tie: the same rate
+    (1.0, 0.99 * WIN, "unclear"),                     # L2 spread, but not by a win
+    (TIE, 5.0, "unclear"),                            # AdamW at the tie: not the same rate
+    (2.0, 5.0, "unclear"),                            # smaller spread is not "the same"
+    (5.0, 2.0, "unclear"), (1.2, 1.0, "unclear"),
+    (1.0, 1.0, "both"), ((1 + TIE) / 2, 1.0, "both"),
+    (3.0, 1.0, "l2"), (WIN, 1.0, "l2"),
+    (math.nan, 1.0, "unclear"), (1.0, math.nan, "unclear"), (1.0, math.inf, "adamw"),
 ])
 def test_decay_answer(adamw, l2, want):
     assert decay_answer(adamw, l2) == want
+
+
+def test_decay_answer_takes_stated_thresholds():
+    assert decay_answer(1.01, 3.0) == "unclear"
+    assert decay_answer(1.01, 3.0, tie=1.05) == "adamw"
+    assert decay_answer(1.0, 3.0, win=4.0) == "unclear"
 
 
 class Part(NamedTuple):
@@ -158,8 +171,10 @@ class Part(NamedTuple):
 
 @pytest.mark.parametrize(("adamw", "l2", "want"), [
     ([0.01, 0.01, 0.01], [0.005, 0.02, 0.04], "adamw"),
-    ([0.01, 0.01, 0.01], [0.011, 0.012, 0.0105], "both"),
-    ([0.001, 0.01, 0.1], [0.011, 0.012, 0.0105], "l2"),
+    ([0.01, 0.01, 0.01], [0.011, 0.012, 0.0105], "unclear"),
+    ([0.001, 0.01, 0.1], [0.011, 0.011, 0.011], "l2"),
+    ([0.01, 0.01, 0.01], [0.01, 0.01, 0.01], "both"),
+    ([0.001, 0.01, 0.1], [0.011, 0.012, 0.0105], "unclear"),
 ])
 def test_decay_step_reads_the_rates(adamw, l2, want):
     s = decay_step(Part(DecayRates(0.1, 0.1, np.array(adamw), np.array(l2))))
@@ -174,7 +189,7 @@ def test_decay_step_reads_the_rates(adamw, l2, want):
 def test_decay_step_on_the_real_adamw_part():
     """AdamW's measured rates are η λ for every weight; Adam + L2's spread by a win."""
     s = decay_step(beyond_parts.part("adamw"))
-    assert s.adamw_spread < 1 + 1e-9, s
+    assert s.adamw_spread < 1 + 1e-9 < TIE, s
     assert s.l2_spread >= WIN, s
     assert s.answer == "adamw"
     assert math.isclose(s.adamw_lo, s.eta_lambda, rel_tol=1e-9)

@@ -5,7 +5,14 @@ import math
 import numpy as np
 import pytest
 
-from core.lessons.differentiation import best_h_answer, line_answer, point_answer, secant_answer
+from core.lessons.differentiation import (
+    best_h_answer,
+    line_answer,
+    line_step,
+    nearest_pair,
+    point_answer,
+    secant_answer,
+)
 
 
 @pytest.mark.parametrize(("far", "near", "want"), [
@@ -51,3 +58,15 @@ def test_best_h_answer():
     assert best_h_answer(hs, hs + 1e-16 / hs) == "between"           # both, best near 1e-8
     assert best_h_answer(hs, np.where(hs == 1e-8, 0.0, 1.0)) == "between"
     assert best_h_answer(hs, np.full(17, math.pi)) == "tiny"         # ties: the first
+
+
+def test_nearest_pair_and_line_step():
+    pairs = ((-2.5, -0.5), (0.0, 2.0), (1.0, 1.2))
+    assert nearest_pair(pairs) == 2
+    assert nearest_pair(((0.0, 1.0), (3.0, 2.0), (5.0, 6.0))) == 0      # ties: the first
+    with pytest.raises(ValueError):
+        nearest_pair(())
+    s = line_step(0.8, pairs, (0.8, 0.8, 0.8000000000000003))
+    assert (s.answer, s.u, s.v, s.near) == ("same", 1.0, 1.2, 0.8000000000000003)
+    assert line_step(2.0, pairs, (9.0, 9.0, 1.0)).answer == "steeper"   # the nearest counts
+    assert line_step(2.0, pairs, (1.0, 1.0, 9.0)).answer == "shallower"

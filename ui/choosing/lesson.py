@@ -8,7 +8,8 @@ steps in the page's order, each loading one view (the ``view`` control) at its s
 3. matrix  the benchmark matrix (seed 0), ratio = gap ÷ the scenario's best gap: is one
            optimizer tied for best (ratio < 1.001) in every scenario?
 4. decay   the AdamW part of the beyond view: per-weight decay rates κ_i, η λ/(√v̂_i + ε)
-           for Adam + L2 and η λ for AdamW.
+           for Adam + L2 and η λ for AdamW: which rule's spread (largest ÷ smallest)
+           is 1 to within TIE while the other's reaches WIN?
 
 Each reveal reads the same cached calls the view draws from at those settings
 (:mod:`ui.choosing.data`); the answer comes from :mod:`core.lessons.choosing`. Nothing
@@ -111,14 +112,14 @@ def _decay(F) -> Reveal:
                  adamw_lo=g3(n.adamw_lo), adamw_hi=g3(n.adamw_hi),
                  adamw_spread=numbers.precise(n.adamw_spread, 6),
                  lo=g3(n.l2_lo), hi=g3(n.l2_hi), spread=numbers.ratio(n.l2_spread),
-                 win=g3(WIN))
+                 win=g3(WIN), tie=numbers.precise(TIE, 4))
 
 
 STEPS = (
     Step("sparse", ("sgd", "adagrad", "close"), SPARSE, _sparse),
     Step("ladder", ("gains", "loses", "flat"), LADDER, _ladder),
     Step("matrix", ("one", "several"), MATRIX, _matrix),
-    Step("decay", ("adamw", "l2", "both"), DECAY, _decay),
+    Step("decay", ("adamw", "l2", "both", "unclear"), DECAY, _decay),
 )
 
 

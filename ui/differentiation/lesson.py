@@ -33,14 +33,13 @@ def _said(F, key: str, answer: str, **numbers) -> Reveal:
 
 
 def line_numbers(s: dict = LINE) -> dict:
-    """Slopes of the step's far pair and of the section's nearest other pair."""
+    """Slopes of the step's far pair and of the section's nearest other pair (chosen in
+    :func:`core.lessons.differentiation.line_step`)."""
     _, _, points, result, others = data.straight_line(s["line.kind"], s["line.a"],
                                                       s["line.b"], s["line.p1"], s["line.p2"])
-    runs = [v - u for u, v in data.OTHER_PAIRS]
-    near = min(range(len(runs)), key=runs.__getitem__)
-    return dict(far=result.slope, rise=result.rise, run=result.run, near=others[near],
-                u=data.OTHER_PAIRS[near][0], v=data.OTHER_PAIRS[near][1], others=others,
-                answer=decide.line_answer(result.slope, others[near]))
+    n = decide.line_step(result.slope, data.OTHER_PAIRS, others)
+    return dict(far=result.slope, rise=result.rise, run=result.run, near=n.near, u=n.u,
+                v=n.v, others=others, answer=n.answer)
 
 
 def _line(F) -> Reveal:

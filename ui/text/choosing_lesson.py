@@ -53,8 +53,8 @@ EN = {
                             "ahead is the count of levels just above.",
     P + "ladder.why.loses": "Here sparser gradients moved the contest RMSProp's way, against "
                             "the rule of thumb.",
-    P + "ladder.why.flat": "Here the ratio moved by less than {threshold}×, which three seeds "
-                           "cannot tell apart from noise.",
+    P + "ladder.why.flat": "Here the ratio moved by less than {threshold}×, which {seeds} "
+                           "seeds cannot tell apart from noise.",
     # 3. the benchmark matrix
     P + "matrix.title": "One optimizer for every problem?",
     P + "matrix.question": "The benchmark matrix runs six optimizers on five scenarios (a "
@@ -81,6 +81,7 @@ EN = {
     P + "decay.choice.adamw": "only AdamW",
     P + "decay.choice.l2": "only Adam + L2",
     P + "decay.choice.both": "both: λ is the same for every weight",
+    P + "decay.choice.unclear": "the run cannot single out either rule",
     P + "decay.measured": "The decay rate of a weight is the share of it one step's decay "
                           "takes away. AdamW's ran from {adamw_lo} to {adamw_hi}, against "
                           "ηλ = {eta_lambda} (largest ÷ smallest: {adamw_spread}); Adam + "
@@ -89,10 +90,15 @@ EN = {
                            "the division by √v̂ + ε, so every weight shrinks by the same share. "
                            "In Adam + L2 the weights whose gradients have been small get the "
                            "largest decay rates.",
-    P + "decay.why.l2": "Here Adam + L2's rates were the less spread of the two, against what "
+    P + "decay.why.l2": "Here Adam + L2's rates were the same for every weight (a spread "
+                        "below {tie}) and AdamW's spread by {win}× or more, against what "
                         "decoupling promises.",
-    P + "decay.why.both": "Here both rules' rates stayed within {win}× across the weights, so "
-                          "the coupling made little difference in this run.",
+    P + "decay.why.both": "Here both rules' rates were the same across the weights, each "
+                          "spread below {tie}, so the coupling made no difference in this run.",
+    P + "decay.why.unclear": "This run singles out neither rule: this page counts a rule's "
+                             "rates as the same for every weight when its spread is below "
+                             "{tie}, and as clearly different at {win}× or more, and the two "
+                             "spreads above do not fall one on each side.",
     # the end of the last page
     "choosing.lesson_home": "Back to the list of lessons on the home page",
 }
@@ -134,7 +140,7 @@ ZH = {
     P + "ladder.why.gains": "就方向而言，经验法则成立：梯度越稀疏，形势越偏向 Adam。不过追近"
                             "不等于领先：谁跑在前面，要看上一句的领先级数。",
     P + "ladder.why.loses": "这里梯度越稀疏，形势越偏向 RMSProp，与经验法则相反。",
-    P + "ladder.why.flat": "这里比值的变化不到 {threshold} 倍，三个种子无法把它与噪声区分开。",
+    P + "ladder.why.flat": "这里比值的变化不到 {threshold} 倍，{seeds} 个种子无法把它与噪声区分开。",
     P + "matrix.title": "有没有一个优化器适合所有问题？",
     P + "matrix.question": "基准矩阵让六个优化器在五个场景（狭长碗面、Rosenbrock、含噪梯度、"
                            "稀疏特征、小型网络）上比赛，每个都用各自最佳的学习率。是否有一个"
@@ -156,6 +162,7 @@ ZH = {
     P + "decay.choice.adamw": "只有 AdamW",
     P + "decay.choice.l2": "只有 Adam + L2",
     P + "decay.choice.both": "两者都是：每个权重的 λ 都一样",
+    P + "decay.choice.unclear": "这次运行分不出是哪一个",
     P + "decay.measured": "一个权重的衰减率，是一步中衰减从它身上拿走的比例。AdamW 的衰减率从 "
                           "{adamw_lo} 到 {adamw_hi}，而 ηλ = {eta_lambda}（最大值 ÷ "
                           "最小值：{adamw_spread}）；Adam + L2 的从 {lo} 到 {hi}，相差 "
@@ -163,8 +170,12 @@ ZH = {
     P + "decay.why.adamw": "这正是“解耦”的含义：AdamW 的衰减从不经过除以 √v̂ + ε 这一步，所以"
                            "每个权重都按相同比例缩小。在 Adam + L2 中，梯度一直较小的权重得到"
                            "最大的衰减率。",
-    P + "decay.why.l2": "这里 Adam + L2 的衰减率反而是两者中更集中的，与解耦的承诺相反。",
-    P + "decay.why.both": "这里两种规则的衰减率在各权重之间都相差不到 {win} 倍，所以在这次"
-                          "运行中耦合与否区别不大。",
+    P + "decay.why.l2": "这里 Adam + L2 给每个权重的衰减率都相同（最大值 ÷ 最小值低于 {tie}），"
+                        "而 AdamW 的相差 {win} 倍以上，与解耦的承诺相反。",
+    P + "decay.why.both": "这里两种规则的衰减率在各权重之间都相同（最大值 ÷ 最小值都低于 "
+                          "{tie}），所以在这次运行中耦合与否没有区别。",
+    P + "decay.why.unclear": "这次运行分不出是哪一种规则：本页把最大值 ÷ 最小值低于 {tie} "
+                             "算作每个权重的衰减率相同，把 {win} 倍及以上算作明显不同，"
+                             "而上面两个比值并没有恰好一边一个。",
     "choosing.lesson_home": "回到首页的课程列表",
 }

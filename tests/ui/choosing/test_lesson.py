@@ -114,7 +114,8 @@ def _decay(lang="en"):
     sa, sl = d.adamw.max() / d.adamw.min(), d.l2.max() / d.l2.min()
     nums = dict(eta_lambda=g3(d.lr * d.wd), adamw_lo=g3(d.adamw.min()),
                 adamw_hi=g3(d.adamw.max()), adamw_spread=numbers.precise(sa, 6),
-                lo=g3(d.l2.min()), hi=g3(d.l2.max()), spread=numbers.ratio(sl), win=g3(WIN))
+                lo=g3(d.l2.min()), hi=g3(d.l2.max()), spread=numbers.ratio(sl), win=g3(WIN),
+                tie=numbers.precise(TIE, 4))
     return decide.decay_answer(float(sa), float(sl)), nums
 
 
@@ -262,3 +263,18 @@ def test_a_bad_lesson_link_falls_back_with_a_notice(query):
     assert_clean(at)
     assert [w.value for w in at.warning], query
     assert MEASURED["en"] not in md(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_answer_has_a_true_why_in_both_languages(lang):
+    """Each answer core can return (decay's four included) has its why, filled from the
+    same numbers as the measured sentence; the ladder's quotes the seed count it used."""
+    assert set(L.STEPS[3].choices) == {"adamw", "l2", "both", "unclear"}
+    for step in L.STEPS:
+        nums = EXPECT[step.key](lang)[1]
+        for code in step.choices:
+            why = text(lang, P + f"{step.key}.why.{code}", **nums)
+            assert why and "{" not in why, (step.key, code, why)
+    flat = text(lang, P + "ladder.why.flat", **_ladder(lang)[1])
+    assert str(len(LADDER_SEEDS)) in flat and "three" not in flat and "三个" not in flat
+    assert numbers.precise(TIE, 4) in text(lang, P + "decay.why.unclear", **_decay(lang)[1])

@@ -171,3 +171,25 @@ def test_chinese_and_projector_render_each_revealed_step(code, step):
     box = [text("zh", P + f"{step.key}.{part}") for part in
            ("title", "question", *(f"choice.{c}" for c in step.choices), f"why.{answer}")]
     assert not [s for s in [zh, *box] if english(s)]
+
+
+def test_the_questions_state_the_loaded_settings():
+    """The curves, points and x₀ each question names are the ones its step loads."""
+    q = lambda key, lang="en": text(lang, P + f"{key}.question")  # noqa: E731
+    square, cube = get_curve(L.SECANT["sec.f"]), get_curve(L.POINT["rule.f"])
+    assert float(square.f(3.0)) == 9.0 and float(cube.f(3.0)) == 27.0   # x² and x³
+    x, x0 = fmt(L.POINT["rule.x.cube"]), fmt(L.BEST_H["acc.x0.exp"])
+    exp = get_curve(L.BEST_H["acc.f"])
+    assert math.isclose(float(exp.f(1.0)), math.e) and math.isclose(float(exp.df(2.0)),
+                                                                     math.exp(2.0))
+    assert float(cube.df(L.POINT["rule.x.cube"])) == 0.0
+    runs = [v - u for u, v in data.OTHER_PAIRS]
+    assert L.LINE["line.p2"] - L.LINE["line.p1"] > max(runs)        # "far apart"
+    assert L.LINE["line.kind"] == "sloped" and L.LINE["line.a"] != 0
+    for lang in ("en", "zh"):
+        assert "y = x²" in q("secant", lang)
+        assert "y = x³" in q("point", lang)
+        assert f"x = {x}" in q("point", lang) and f"f′({x}) = 0" in q("point", lang)
+        assert "eˣ" in q("best_h", lang) and f"x₀ = {x0}" in q("best_h", lang)
+        assert "P₁" in q("line", lang) and "P₂" in q("line", lang)
+    assert "sloped line" in q("line") and "倾斜的直线" in q("line", "zh")
