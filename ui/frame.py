@@ -42,9 +42,13 @@ html { font-size: 21px; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 22px; }
 [data-testid="stWidgetLabel"] p { font-size: 22px; font-weight: 600; }
 /* Nothing cut off: chips, menu entries and option labels wrap instead of ending in "…". */
+/* Narrower sidebar margins, so the select boxes there show their whole value. */
+[data-testid="stSidebarContent"] { padding-left: 0.75rem; padding-right: 0.75rem; }
 [data-testid="stMultiSelectTagsContainer"] { flex-wrap: wrap !important; min-width: 0;
   mask-image: none !important; }
-[data-tag] { max-width: 100% !important; min-width: 0 !important; height: auto !important; }
+/* a chip's margin (0.25rem) inside its box */
+[data-tag] { max-width: calc(100% - 0.3rem) !important; min-width: 0 !important;
+  height: auto !important; }
 [data-tag] > span[title] { max-width: none !important; white-space: normal !important;
   overflow-wrap: anywhere; min-width: 0;
   overflow: visible !important; text-overflow: clip !important; }
@@ -53,8 +57,12 @@ html { font-size: 21px; }
   overflow: visible !important; text-overflow: clip !important; }
 label [data-testid="stMarkdownContainer"], label [data-testid="stMarkdownContainer"] p {
   white-space: normal !important; overflow-wrap: anywhere; }
+/* Tables (st.table in projector mode, Frame.table) as large as body text. */
+[data-testid="stTable"] :is(th, td),
+[data-testid="stTable"] [data-testid="stMarkdownContainer"] p { font-size: 22px !important; }
 </style>
 """
+_PROJECTOR_STYLE = re.sub(r"/\*.*?\*/\n?", "", _PROJECTOR_CSS, flags=re.S)  # comments stay here
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,19 @@ class Frame:
         """Sentences in a row: a space between them in English, none after a Chinese 。."""
         return ("" if self.lang == "zh" else " ").join(sentences)
 
+    def table(self, frame, style=None, **dataframe_args) -> None:
+        """Draw the DataFrame ``frame``: normally as ``st.dataframe`` (sortable; a wide one
+        scrolls sideways), in projector mode as ``st.table``, whose cells wrap so nothing
+        is cut off or hidden off the wall's edge. ``st.table`` reads cells and headers as
+        Markdown, so their text is escaped first. ``style`` turns the (escaped) frame's
+        Styler into a styled one (``lambda s: s.apply(...)``)."""
+        if not self.projector:
+            st.dataframe(style(frame.style) if style else frame, **dataframe_args)
+            return
+        safe = frame.map(_plain).rename(columns=_plain)
+        st.table(style(safe.style) if style else safe,
+                 hide_index=dataframe_args.get("hide_index"))
+
     def busy(self):
         """A spinner for a slow view (``with F.busy(): ...``). Streamlit shows it only
         after half a second, so a cached view never flashes it."""
@@ -87,6 +108,12 @@ class Frame:
     @property
     def style(self) -> ChartStyle:
         return style_for(self.projector)
+
+
+def _plain(cell):
+    """A table cell shown as itself in Markdown: ASCII punctuation backslash-escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$&=^:])", r"\\\1", cell) \
+        if isinstance(cell, str) else cell
 
 
 def existing_pages() -> list[tuple[str, str, str]]:
@@ -122,7 +149,7 @@ def setup(page: str) -> Frame:
     with menu:
         _menu(F)
     if projector:
-        st.markdown(_PROJECTOR_CSS, unsafe_allow_html=True)
+        st.html(_PROJECTOR_STYLE)        # a style-only st.html takes no room on the page
     return F
 
 

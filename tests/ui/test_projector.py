@@ -42,21 +42,11 @@ VIEWS = {
        for v in ("sparse", "ladder", "guide", "matrix", "beyond")},
 }
 BODY_PX, LABEL_PX, LINE_PX = 22, 20, 3
-# Normal mode: a chart of the schedules section is ~30 px wider than the page at 1280 px.
-WIDE_IN_NORMAL = {"gradient_descent"}
+# Views whose normal mode still has a chart wider than the page at 1280 px.
+WIDE_IN_NORMAL: set[str] = set()
 
 # (view, lang) -> data-testids/classes of boxes that still clip their content.
-# A select box is an <input>: its value cannot wrap, and the race's preset names are longer
-# than the menu is wide. The leaderboard and the conditioning table (canvas grids) are
-# wider than the page and scroll sideways.
-RACE = {"INPUT", "dvn-scroller"}
-KNOWN_CLIPPED: dict[tuple[str, str], set[str]] = {
-    **{(view, lang): RACE for view in ("race", "race_inside", "race_network")
-       for lang in ("en", "zh")},
-    # and in English the schedules' multiselect chip "exponential decay" is 5 px too wide
-    ("gradient_descent", "en"): {"dvn-scroller", "stMultiSelectTagsContainer"},
-    ("gradient_descent", "zh"): {"dvn-scroller"},
-}
+KNOWN_CLIPPED: dict[tuple[str, str], set[str]] = {}
 
 
 @pytest.fixture(scope="module")

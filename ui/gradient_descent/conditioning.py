@@ -97,13 +97,13 @@ def _momentum(F, s: cond.RateStudy) -> None:
          files=chart_files(F, "conditioning-map", lambda: _side_by_side(F, s)))
     st.caption(t("map_caption"))
     st.caption(t("side_caption", kappa=fmt(s.kappa), tol=fmt(s.tol)))
-    st.dataframe(_side_by_side(F, s), hide_index=True)
+    F.table(_side_by_side(F, s), hide_index=True)
     st.markdown(t("b_why", pct=numbers.fmt(100 * (s.hb_measured / rho - 1), 2),
                   exact=fine(s.hb_window)))
     st.latex(CLOSED_LATEX)
     rows, p = data.speedups(s.kappa)
     st.caption(t("table_caption", tol=fmt(s.tol)))
-    st.dataframe(pd.DataFrame({
+    F.table(pd.DataFrame({
         t("col_kappa"): [fmt(r.kappa) for r in rows],
         t("col_gd"): [r.gd_steps for r in rows], t("col_hb"): [r.hb_steps for r in rows],
         t("col_ratio"): [numbers.fmt(r.ratio, 3) for r in rows],
@@ -213,7 +213,7 @@ def _trend(F, kappa: float, angle: int, names: dict) -> None:
                 str(pairs[i][side].reached) if pairs[i][side].reached >= 0 else "—"
                 for pairs in table.values()]
     st.caption(t("trend_caption", tol=fmt(cond.TURN_TOL), angle=angle, steps=cond.TURN_STEPS))
-    st.dataframe(pd.DataFrame(cols), hide_index=True)
+    F.table(pd.DataFrame(cols), hide_index=True)
     csv(F, "conditioning-turned-table", lambda: pd.DataFrame(cols))
 
 
@@ -229,6 +229,8 @@ def _turned_spec(kappa: float, angle: float, projector: bool, labels: tuple) -> 
         panel = charts.loss_layers(frame, style, y_title=axis, step_title=step, scrub=False,
                                    tooltip=tip)
         panel.title = title
+        if not style.stack:      # side by side, with the legend, within a 1280-px page
+            panel.width = int(style.width * 0.9)
         panels.append(panel)
     return to_spec(style.configure(charts.hconcat(*panels, stack=style.stack)))
 

@@ -106,11 +106,13 @@ def racer_label(F, racer: str, convention: str = "torch") -> str:
 
 
 def preset_ui(F) -> None:
-    """A preset picker whose button rewrites the race controls before they are drawn."""
+    """A preset picker whose button rewrites the race controls before they are drawn: a
+    select box, or in projector mode radio buttons, whose long names wrap in the sidebar."""
     names = list(PRESETS)
     with st.sidebar.container(border=True):
-        choice = st.selectbox(F.t(P + "preset"), names, key="_preset",
-                              format_func=lambda k: F.t(P + f"preset.{k}"))
+        pick = st.radio if F.projector else st.selectbox
+        choice = pick(F.t(P + "preset"), names, key="_preset",
+                      format_func=lambda k: F.t(P + f"preset.{k}"))
         st.button(F.t(P + "preset_load"), key="_preset_load", on_click=_apply_preset,
                   args=(choice,), icon=":material/restart_alt:")
 

@@ -75,7 +75,7 @@ def keras_note(F, racers: list[str]) -> None:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _race_spec(racers: tuple, convention: str, where: tuple, f_min: float, projector: bool,
-               loss_title: str, play: PlayText) -> dict:
+               loss_title: str, play: PlayText, tips: dict) -> dict:
     surface, bowl = where[0], where[1]
     paths = compact(pd.concat(
         [path_frame(label, colour, data.race_run(r, convention, knobs, *where), f_min=f_min)
@@ -84,7 +84,7 @@ def _race_spec(racers: tuple, convention: str, where: tuple, f_min: float, proje
     cells, lines, minima, log_color = surface_picture(surface, params)
     chart = charts.surface_view(cells, compact(lines), minima, paths, style_for(projector),
                                 log_color=log_color, loss_title=loss_title,
-                                step_title=play.step, n_steps=where[3], play=play)
+                                step_title=play.step, n_steps=where[3], play=play, tips=tips)
     chart.config.legend.columns = 5          # nine names would widen the map column
     return to_spec(chart)
 
@@ -105,7 +105,7 @@ def race_section(c: Ctx, flagged: list[str], edge: list[str]) -> None:
         if "rprop" in race.racers:
             st.caption(t("rprop_schedule"))
     spec = _race_spec(c.key(), race.convention, c.where, c.f_min, c.F.projector,
-                      t("gap_axis"), play_text(c.F))
+                      t("gap_axis"), play_text(c.F), charts.tip_titles(c.F.t))
     runs = c.runs()
     paths = {c.labels[r]: runs[r] for r in race.racers}
     show(spec, key="race_map", pick=True,
@@ -145,8 +145,8 @@ def _leaderboard(c: Ctx, rows) -> None:
         t("board.status"): [status(r) for r in rows],
     })
     colours = [f"color: {palette.text_color(c.colour[r.racer])}; font-weight: 600" for r in rows]
-    styled = table.style.apply(lambda _: colours, subset=[name])
-    st.dataframe(styled, hide_index=True, width="stretch")
+    c.F.table(table, lambda s: s.apply(lambda _: colours, subset=[s.data.columns[1]]),
+              hide_index=True, width="stretch")
     csv(c.F, "race-leaderboard", table)
 
 

@@ -34,7 +34,8 @@ def race(query):
 
 
 def board(at):
-    return next(d.value for d in at.dataframe if d.value.columns[0] == "#")
+    """The leaderboard (in projector mode an st.table, its Markdown escaped: ``\\#``)."""
+    return next(d.value for d in [*at.dataframe, *at.table] if d.value.columns[0] in ("#", "\\#"))
 
 
 def text(at) -> str:
