@@ -86,24 +86,38 @@ def stage_knobs(stage: Stage, racer: str) -> dict:
     return {**default_knobs(racer), **stage.preset.knobs.get(racer, {})}
 
 
-def run_stage(stage: Stage, grid) -> tuple[dict, dict, dict | None]:
-    """(runs, rates, aligned runs or None) of a stage as the race page runs it: each
-    racer at its own rate, or in ``tuned`` mode at the best rate of its sweep over ``grid``
-    (:func:`core.experiments.race.chosen_lr`)."""
-    p, s = stage.preset, stage_surface(stage)
-    runs, lrs = {}, {}
+def stage_runs(stage: Stage, run, sweep, knobs=None) -> tuple[dict, dict, dict | None]:
+    """(runs, rates, aligned runs or None) of a stage, through the caller's own calls:
+    ``run(racer, knobs, angle) -> Trajectory`` on the stage's bowl turned by ``angle``,
+    ``sweep(racer, knobs) -> Sweep`` (asked only in ``tuned`` mode), ``knobs(racer)``
+    (default :func:`stage_knobs`). Each racer runs at the rate
+    :func:`core.experiments.race.chosen_lr` picks: its own, or the best of its sweep;
+    for ``adaptive`` the same racers, knobs and rates also run at angle 0."""
+    p = stage.preset
+    knobs = knobs or (lambda r: stage_knobs(stage, r))
+    runs, lrs, used = {}, {}, {}
     for r in p.racers:
-        knobs = stage_knobs(stage, r)
-        sweep = tune(r, "torch", knobs, s, p.start, p.steps, grid) if p.lr_mode == "tuned" \
-            else None
-        lrs[r] = chosen_lr(p.lr_mode, knobs["lr"], p.shared_lr, sweep)[0]
-        runs[r] = run_racer(r, "torch", {**knobs, "lr": lrs[r]}, s, p.start, p.steps)
-    aligned = None
-    if stage.key == "adaptive":
-        flat = stage_surface(stage, 0.0)
-        aligned = {r: run_racer(r, "torch", {**stage_knobs(stage, r), "lr": lrs[r]}, flat,
-                                p.start, p.steps) for r in p.racers}
+        k = knobs(r)
+        sw = sweep(r, k) if p.lr_mode == "tuned" else None
+        lrs[r] = chosen_lr(p.lr_mode, k["lr"], p.shared_lr, sw)[0]
+        used[r] = {**k, "lr": lrs[r]}
+        runs[r] = run(r, used[r], p.angle)
+    aligned = {r: run(r, used[r], 0.0) for r in p.racers} if stage.key == "adaptive" else None
     return runs, lrs, aligned
+
+
+def run_stage(stage: Stage, grid) -> tuple[dict, dict, dict | None]:
+    """(runs, rates, aligned runs or None) of a stage as the race page runs it
+    (:func:`stage_runs`), with the rate sweeps over ``grid``."""
+    p = stage.preset
+
+    def run(r, knobs, angle):
+        return run_racer(r, "torch", knobs, stage_surface(stage, angle), p.start, p.steps)
+
+    def sweep(r, knobs):
+        return tune(r, "torch", knobs, stage_surface(stage), p.start, p.steps, grid)
+
+    return stage_runs(stage, run, sweep)
 
 
 def crossings(points: np.ndarray, angle: float) -> int:
@@ -142,6 +156,11 @@ def ahead(a: Standing, b: Standing) -> bool:
     """True when the leaderboard ranks ``a`` above ``b`` (``a`` reached sooner, or ended
     lower)."""
     return leaderboard([b, a])[0] is a
+
+
+def place(racer: str, rows: list[Standing]) -> int:
+    """``racer``'s place on the leaderboard of ``rows`` (1 = first)."""
+    return [r.racer for r in leaderboard(rows)].index(racer) + 1
 
 
 def lesson(stage: Stage, runs: dict[str, Trajectory], lrs: dict[str, float],
@@ -193,9 +212,9 @@ def _adaptive_lesson(stage, rows, runs, lrs, said, aligned):
 
 def _adam_lesson(stage, rows, runs, lrs, said, aligned):
     adam = rows["adam"]
-    place = [r.racer for r in leaderboard(list(rows.values()))].index("adam") + 1
     over = "adam.over_rmsprop" if ahead(adam, rows["rmsprop"]) else "adam.not_over_rmsprop"
-    out = said + [Sentence("adam.place", {"k": place, "of": len(rows)}), Sentence(over, {})]
+    k = place("adam", list(rows.values()))
+    out = said + [Sentence("adam.place", {"k": k, "of": len(rows)}), Sentence(over, {})]
     key = "adam.over_momentum" if ahead(adam, rows["momentum"]) else "adam.not_over_momentum"
     return out + [Sentence(key, {})]
 

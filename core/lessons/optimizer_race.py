@@ -21,7 +21,7 @@ leaderboard ranks arrivals by k, then the rest by final loss, then diverged runs
 from __future__ import annotations
 
 from core.experiments.race import Standing, leaderboard
-from core.experiments.race_stages import Stage, ahead, standings
+from core.experiments.race_stages import Stage, ahead, place, standings
 from core.training.run import Trajectory
 
 CLASSIC = ("sgd", "momentum", "nesterov")
@@ -48,11 +48,6 @@ def adaptive_answer(turned: dict[str, Standing], aligned: dict[str, Standing]) -
     if set(turned) != set(aligned) or not turned:
         raise ValueError("the turned and aligned races need the same racers")
     return "axes" if all(ahead(aligned[r], turned[r]) for r in turned) else "either"
-
-
-def place(racer: str, rows: list[Standing]) -> int:
-    """``racer``'s place on the leaderboard of ``rows`` (1 = first)."""
-    return [r.racer for r in leaderboard(rows)].index(racer) + 1
 
 
 def adam_answer(rows: list[Standing]) -> str:

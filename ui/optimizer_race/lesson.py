@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.experiments.race import chosen_lr
-from core.experiments.race_stages import STAGES, Stage, lesson, stage_knobs
+from core.experiments.race_stages import STAGES, Stage, lesson, stage_knobs, stage_runs
 from core.lessons.optimizer_race import stage_answer
 from ui.lesson import Reveal, Step, lesson_box
 from ui.numbers import fmt
@@ -43,9 +42,10 @@ def settings(stage: Stage) -> dict:
     """The race controls' session values that make up the stage's race: every setting
     its run or its lesson depends on (racers, convention, bowl, start, steps, noise, rate
     mode, schedule, tolerance, each racer's knobs). The shared rate is absent: no stage
-    races at one, and its slider is drawn only then."""
+    races at one, and its slider is drawn only then. Tuples, never lists: the steps are
+    module-level and shared by every session (:func:`ui.lesson.load` writes fresh lists)."""
     p = stage.preset
-    out = {"opts": list(p.racers), "conv": "torch", "surface": p.surface,
+    out = {"opts": tuple(p.racers), "conv": "torch", "surface": p.surface,
            "kappa": p.kappa, "angle": p.angle, f"start.{p.surface}": tuple(p.start),
            "steps": p.steps, "noise": p.grad_noise, "lrmode": p.lr_mode,
            "sched": "constant", "tol": stage.tol}
@@ -70,25 +70,22 @@ def _knobs(stage: Stage, racer: str) -> dict:
 
 
 def measured(stage: Stage) -> tuple[dict, dict, dict | None]:
-    """(runs, rates, aligned runs or None) of the stage's race, through the race section's
-    own cached calls at the controls' values (which :func:`settings` pins to the stage's):
+    """(runs, rates, aligned runs or None) of the stage's race
+    (:func:`core.experiments.race_stages.stage_runs`), through the race section's own
+    cached calls at the controls' values (which :func:`settings` pins to the stage's):
     each racer at its own rate, or in tuned mode at the best of its cached sweep."""
     p = stage.preset
-    where = (p.surface, (p.kappa, p.angle), tuple(p.start), p.steps, p.grad_noise,
-             int(st.session_state.get("seed", 0)), None)
-    runs, lrs, run_knobs = {}, {}, {}
-    for r in p.racers:
-        knobs = _knobs(stage, r)
-        sweep = data.race_sweep(r, "torch", data.knob_key(knobs), *where) \
-            if p.lr_mode == "tuned" else None
-        lrs[r] = chosen_lr(p.lr_mode, knobs["lr"], p.shared_lr, sweep)[0]
-        run_knobs[r] = data.knob_key({**knobs, "lr": lrs[r]})
-        runs[r] = data.race_run(r, "torch", run_knobs[r], *where)
-    aligned = None
-    if stage.key == "adaptive":
-        flat = (where[0], (p.kappa, 0.0)) + where[2:]
-        aligned = {r: data.race_run(r, "torch", run_knobs[r], *flat) for r in p.racers}
-    return runs, lrs, aligned
+    rest = (tuple(p.start), p.steps, p.grad_noise, int(st.session_state.get("seed", 0)), None)
+
+    def run(r, knobs, angle):
+        return data.race_run(r, "torch", data.knob_key(knobs), p.surface, (p.kappa, angle),
+                             *rest)
+
+    def sweep(r, knobs):
+        return data.race_sweep(r, "torch", data.knob_key(knobs), p.surface,
+                               (p.kappa, p.angle), *rest)
+
+    return stage_runs(stage, run, sweep, lambda r: _knobs(stage, r))
 
 
 def say(F, sentence) -> str:

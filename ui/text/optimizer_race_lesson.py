@@ -32,10 +32,11 @@ EN = {
     L + "adaptive.question": "AdaGrad and RMSProp give every weight its own step size. Will "
                              "that help on this valley turned by 30°? The run also races "
                              "them on the same bowl turned back onto the axes.",
-    L + "adaptive.choice.axes": "hardly: a per-weight step stretches only along x and y, so "
-                                "they do far better once the valley lies along an axis",
-    L + "adaptive.choice.either": "yes: each weight adapts, so the valley's direction does "
-                                  "not matter",
+    L + "adaptive.choice.axes": "less than along an axis: a per-weight step stretches only "
+                                "along x and y, so both of them do better once the valley "
+                                "lies along one",
+    L + "adaptive.choice.either": "just as much: each weight adapts, so turning the valley "
+                                  "onto an axis does not make both of them do better",
     L + "adam.title": "Adam",
     L + "adam.question": "Adam combines momentum with RMSProp's per-weight average of "
                          "squared gradients. It races its two parents in the ravine, with "
@@ -117,8 +118,9 @@ ZH = {
     L + "adaptive.title": "AdaGrad 与 RMSProp",
     L + "adaptive.question": "AdaGrad 和 RMSProp 给每个权重各自的步长。在这条旋转了 30° 的山谷里，"
                              "这有帮助吗？这次运行还会让它们在转回坐标轴方向的同一个碗面上再比一次。",
-    L + "adaptive.choice.axes": "帮助不大：逐权重的步长只能沿 x 和 y 拉伸，山谷顺着坐标轴时它们才好得多",
-    L + "adaptive.choice.either": "有帮助：每个权重都会自适应，山谷朝哪个方向都无所谓",
+    L + "adaptive.choice.axes": "不如沿坐标轴时：逐权重的步长只能沿 x 和 y 拉伸，所以山谷转到坐标轴方向后，"
+                                "两者都会表现更好",
+    L + "adaptive.choice.either": "一样有帮助：每个权重都会自适应，把山谷转到坐标轴方向并不会让两者都变好",
     L + "adam.title": "Adam",
     L + "adam.question": "Adam 把动量和 RMSProp 的逐权重梯度平方平均结合在一起。它在峡谷里和自己的两个“前辈”"
                          "同场比赛，RMSProp 与 Adam 的步长都是 η = 1。Adam 会排在第几？",

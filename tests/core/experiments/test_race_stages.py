@@ -13,7 +13,10 @@ from core.experiments.race_stages import (
     arrival,
     crossings,
     lesson,
+    place,
     run_stage,
+    stage_knobs,
+    stage_runs,
     standings,
 )
 from core.training.sweep import lr_grid
@@ -171,3 +174,38 @@ def test_crossings_counts_sign_changes_across_the_valley():
     assert crossings(path, 0.0) == 3
     # turned by 90° the floor is x = 0 and this path never leaves it
     assert crossings(path, 90.0) == 0
+
+
+@pytest.mark.parametrize("stage", STAGES, ids=[s.key for s in STAGES])
+def test_stage_runs_calls_only_what_the_stage_needs(stage):
+    """One loop for core and page: sweeps only in tuned mode, the aligned bowl only for
+    adaptive, each run at the rate chosen (the sweep's best, or the stage's own)."""
+    calls = []
+
+    class Sweep:
+        best_lr = 0.5
+
+    def run(r, knobs, angle):
+        calls.append(("run", r, knobs["lr"], angle))
+        return r
+
+    def sweep(r, knobs):
+        calls.append(("sweep", r))
+        return Sweep()
+
+    runs, lrs, aligned = stage_runs(stage, run, sweep)
+    p = stage.preset
+    tuned = p.lr_mode == "tuned"
+    assert lrs == {r: 0.5 if tuned else stage_knobs(stage, r)["lr"] for r in p.racers}
+    assert sum(c[0] == "sweep" for c in calls) == (len(p.racers) if tuned else 0)
+    assert runs == {r: r for r in p.racers}
+    assert (aligned is not None) == (stage.key == "adaptive")
+    angles = {c[3] for c in calls if c[0] == "run"}
+    assert angles == ({p.angle, 0.0} if aligned else {p.angle})
+    assert all(c[2] == lrs[c[1]] for c in calls if c[0] == "run")
+
+
+def test_one_place_for_core_and_lesson():
+    from core.lessons import optimizer_race
+
+    assert optimizer_race.place is place

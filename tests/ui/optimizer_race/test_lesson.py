@@ -8,9 +8,10 @@ import math
 import re
 import string
 
+import numpy as np
 import pytest
 
-from core.experiments.race_stages import STAGES, lesson, run_stage, stage_knobs
+from core.experiments.race_stages import STAGES, lesson, run_stage, stage_knobs, stage_surface
 from core.lessons.optimizer_race import stage_answer
 from tests.apputil import assert_clean, open_page
 from tests.ui.optimizer_race.test_page import url_notices
@@ -214,19 +215,51 @@ def test_revealed_steps_in_chinese_and_projector_mode(code):
     assert all("title" in t for t in tips if "field" in t)
 
 
-def _numbers(text: str) -> set[float]:
-    return {float(n) for n in re.findall(r"\d+(?:\.\d+)?", text)}
+def _curvature(stage, degrees: float) -> float:
+    """f''(0) of the stage's surface along the unit direction at ``degrees`` through its
+    minimum (a central difference, exact on the quadratic bowl)."""
+    s = stage_surface(stage)
+    m = np.asarray(s.minima[0].point, dtype=float)
+    d = np.array([math.cos(math.radians(degrees)), math.sin(math.radians(degrees))])
+    return float(s.f(m + d) - 2 * s.f(m) + s.f(m - d))
+
+
+def _typed(stage) -> dict[str, list[float]]:
+    """Each number the stage's question types → the settings (or measured curvatures of
+    its bowl) it must equal."""
+    p = stage.preset
+
+    def knob(r, k):
+        return stage_knobs(stage, r)[k]
+
+    return {
+        "ravine": {"30": [p.angle], "130": [p.kappa, _curvature(stage, p.angle + 90)],
+                   "1": [_curvature(stage, p.angle)], "0.015": [knob("sgd", "lr")]},
+        "momentum": {"0.015": [knob("sgd", "lr"), knob("momentum", "lr")],
+                     "0.9": [knob("momentum", "momentum")]},
+        "adaptive": {"30": [p.angle]},
+        "adam": {"1": [knob("rmsprop", "lr"), knob("adam", "lr")]},
+        "tuned": {},
+    }[stage.key]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_every_number_in_a_question_is_a_setting_of_its_stage(lang):
-    for stage in STAGES:
-        p = stage.preset
-        values = {1.0, p.kappa, abs(p.angle)}          # 1: the curvature along the valley
-        values |= {float(v) for r in p.racers for v in stage_knobs(stage, r).values()
-                   if not isinstance(v, bool)}
-        q = CATALOGUE[lang][f"optimizer_race.lesson.{stage.key}.question"]
-        assert _numbers(q) <= values, (stage.key, _numbers(q) - values, q)
+@pytest.mark.parametrize("stage", STAGES, ids=[s.key for s in STAGES])
+def test_every_number_in_a_question_is_the_setting_it_names(stage, lang):
+    typed = _typed(stage)
+    q = CATALOGUE[lang][f"optimizer_race.lesson.{stage.key}.question"]
+    assert set(re.findall(r"\d+(?:\.\d+)?", q)) == set(typed), (stage.key, q)
+    for text, settings in typed.items():
+        for value in settings:
+            assert math.isclose(float(text), value, rel_tol=1e-9, abs_tol=1e-9), \
+                (stage.key, text, value)
+    if stage.key == "tuned":
+        assert len(stage.preset.racers) == 5 and stage.preset.lr_mode == "tuned"
+
+
+def test_the_steps_share_no_mutable_setting():
+    for step in STEPS:
+        assert not [k for k, v in step.settings.items() if isinstance(v, (list, dict, set))]
 
 
 def test_the_catalogue_has_every_step_string_in_both_languages():
