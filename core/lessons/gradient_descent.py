@@ -11,9 +11,10 @@ the page's sections measured. Pure functions of floats (NumPy only).
                distance to the least-squares fit over the last quarter of each path:
                "diverge" if the mini-batch run blew up, "jitter" if it stayed more than
                JITTER times farther than the full batch, else "same"
-    warmup     fixed η, and warm-up then cosine, at one peak on the double well:
-               "all" if the warm-up run blew up too, "warm" if only the fixed η blew up,
-               "none" if neither did
+    warmup     fixed η, cosine from the peak, and warm-up then cosine, all at one peak on
+               the double well: "all" if all three blew up, "warm" if the fixed η and
+               the cosine blew up while the warm-up run stayed in range, "none" if none
+               did, and "mixed" for any other split
     momentum   steps to a tolerance of gradient descent at its best η and of heavy ball
                at its best (η, μ) on the bowl of condition number κ: the answer is the
                speed-up K_gd / K_hb is nearest to on a log scale, "same" (1), "sqrt" (√κ)
@@ -23,6 +24,11 @@ the page's sections measured. Pure functions of floats (NumPy only).
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
+
+import numpy as np
+
+from core.experiments.descent import contraction, stability_limit
 
 JITTER = 2.0     # a mini-batch path this many times farther from the fit than the full one
 
@@ -49,11 +55,13 @@ def noise_answer(mini_diverged: bool, spread_full: float, spread_mini: float,
     return "jitter" if spread_mini > factor * spread_full else "same"
 
 
-def warmup_answer(constant_diverged: bool, warmup_diverged: bool) -> str:
-    """Which runs at the same peak η blew up: the fixed η and the warm-up one."""
-    if warmup_diverged:
-        return "all"
-    return "warm" if constant_diverged else "none"
+def warmup_answer(constant_diverged: bool, cosine_diverged: bool,
+                  warmup_diverged: bool) -> str:
+    """Which of the three runs at the same peak η blew up: the fixed η, the cosine that
+    starts at the peak, and the warm-up that climbs to it."""
+    blew = (bool(constant_diverged), bool(cosine_diverged), bool(warmup_diverged))
+    return {(True, True, True): "all", (True, True, False): "warm",
+            (False, False, False): "none"}.get(blew, "mixed")
 
 
 def momentum_answer(gd_steps: int, hb_steps: int, kappa: float) -> str:
@@ -64,3 +72,89 @@ def momentum_answer(gd_steps: int, hb_steps: int, kappa: float) -> str:
     ratio = math.log(gd_steps / hb_steps)
     marks = {"same": 0.0, "sqrt": 0.5 * math.log(kappa), "kappa": math.log(kappa)}
     return min(marks, key=lambda k: abs(ratio - marks[k]))
+
+
+class Overshoot(NamedTuple):
+    """Part 1's run on L = ½ c w²: the limit 2/c, the factor r = 1 − η c, the distance
+    ratio |w_T − w*| / |w_0 − w*|, the crossings of w*, and the answer."""
+
+    limit: float
+    r: float
+    ratio: float
+    flips: int
+    answer: str
+
+
+def overshoot_step(c: float, lr: float, diverged: bool, ratio: float, flips: int) -> Overshoot:
+    """The numbers the overshoot step quotes, and its answer."""
+    return Overshoot(stability_limit(c), contraction(lr, c), float(ratio), int(flips),
+                     overshoot_answer(diverged, ratio, flips))
+
+
+class Steep(NamedTuple):
+    """Part 2's run on f = ½ (x² + κ y²): the limits 2/1 and 2/κ, the factors 1 − η and
+    1 − η κ, the step it blew up at (−1: never), the last step still in range and its
+    point, the losses the answer compares, and the answer."""
+
+    limit_x: float
+    limit_y: float
+    rx: float
+    ry: float
+    k: int
+    k_last: int
+    x: float
+    y: float
+    loss_start: float
+    loss_end: float
+    answer: str
+
+
+def steep_step(kappa: float, lr: float, points, losses, valid, diverged_at: int) -> Steep:
+    """``points`` (T+1, 2), ``losses`` and ``valid`` (T+1,) of the run; the comparison
+    is of the first loss with the loss at the last valid step."""
+    sane = np.flatnonzero(np.asarray(valid, dtype=bool))
+    if sane.size == 0:
+        raise ValueError("the run has no valid step")
+    last = int(sane[-1])
+    x, y = (float(v) for v in np.asarray(points, dtype=float)[last, :2])
+    loss = np.asarray(losses, dtype=float)
+    start, end = float(loss[0]), float(loss[last])
+    k = int(diverged_at)
+    return Steep(stability_limit(1.0), stability_limit(kappa), contraction(lr, 1.0),
+                 contraction(lr, kappa), k, last, x, y, start, end,
+                 steep_answer(k >= 0, start, end))
+
+
+class Noise(NamedTuple):
+    """Part 3's two runs: the late distances to the least-squares fit, their ratio
+    spread_mini / spread_full (∞ when the full batch sits on the fit), and the answer."""
+
+    spread_full: float
+    spread_mini: float
+    times: float
+    answer: str
+
+
+def noise_step(mini_diverged: bool, spread_full: float, spread_mini: float) -> Noise:
+    """The numbers the noise step quotes, and its answer."""
+    full, mini = float(spread_full), float(spread_mini)
+    times = mini / full if full > 0 else math.inf
+    return Noise(full, mini, times, noise_answer(mini_diverged, full, mini))
+
+
+class Momentum(NamedTuple):
+    """Part 6b's rate study: steps to the tolerance K_gd and K_hb, the speed-up
+    K_gd / K_hb, √κ to hold it against, and the answer."""
+
+    k_gd: int
+    k_hb: int
+    ratio: float
+    sqrtk: float
+    answer: str
+
+
+def momentum_step(gd_steps: int, hb_steps: int, kappa: float) -> Momentum:
+    """The numbers the momentum step quotes, and its answer (both runs must arrive)."""
+    answer = momentum_answer(gd_steps, hb_steps, kappa)
+    return Momentum(int(gd_steps), int(hb_steps), gd_steps / hb_steps, math.sqrt(kappa),
+                    answer)

@@ -70,12 +70,15 @@ EN = {
     P + "warmup.title": "Warm-up",
     P + "warmup.question": "On the double well the curve is steep at the start and flatter "
                            "near the bottom, so a step size that blows up at the start can be "
-                           "safe at the bottom. Three schedules reach the same peak η there: "
-                           "a fixed η, a cosine that starts at the peak, and a warm-up that "
-                           "climbs to the peak first. Which of them blow up?",
+                           "safe at the bottom. Three schedules share one largest step size, "
+                           "the peak η: a fixed η equal to the peak from the first step on, a "
+                           "cosine that starts at the peak and then decays, and a warm-up "
+                           "that starts well below the peak, climbs to it over its first "
+                           "steps and then decays. Which of them blow up?",
     P + "warmup.choice.all": "all three: the peak is too large",
     P + "warmup.choice.warm": "the fixed η and the cosine; the warm-up settles",
     P + "warmup.choice.none": "none: the peak is below the bottom's limit",
+    P + "warmup.choice.mixed": "another split than the three above",
     P + "warmup.measured": "From w₀ = {w0} the limit is 2/L″(w₀) = {start_limit}; at the "
                            "bottom w* = {bottom} it is {bottom_limit}. The peak is η = {peak}; "
                            "the warm-up climbs to it over {warmup} of the {steps} steps. "
@@ -88,6 +91,8 @@ EN = {
                            "the peak, being below the bottom's limit, is safe.",
     P + "warmup.why.all": "Here the warm-up run blew up as well.",
     P + "warmup.why.none": "Here even the fixed η stayed in range.",
+    P + "warmup.why.mixed": "Here the three runs split in another way; the sentence above "
+                            "says which of them blew up.",
     # 6b. conditioning: what momentum buys
     P + "momentum.title": "What momentum buys",
     P + "momentum.question": "On the bowl f = ½ (u² + κ v²) with κ = 100, gradient descent "
@@ -151,7 +156,7 @@ ZH = {
     P + "noise.measured": "B = {batch}、η = {lr}、{steps} 步时，比最佳拟合高出的损失最后是："
                           "全批量 {gap_full}，小批量 {gap_mini}。在最后四分之一的步数里，"
                           "全批量离最小二乘拟合（在 w 和 b 上）平均 {spread_full}，小批量"
-                          "平均 {spread_mini}：远了 {times} 倍。",
+                          "平均 {spread_mini}：是全批量的 {times} 倍。",
     P + "noise.why.jitter": "每个小批量的梯度都是另一小份样本的斜率，在全部 200 个点的最佳"
                             "拟合处它并不为零。所以 η 固定时步子永远停不下来：它一直在最小值"
                             "附近跳来跳去，而不是停在上面。",
@@ -159,11 +164,14 @@ ZH = {
     P + "noise.why.diverge": "这里小批量这一路跑出了范围。",
     P + "warmup.title": "预热",
     P + "warmup.question": "双井曲线在起点处很陡，在谷底附近较平，所以在起点会发散的步长，"
-                           "到了谷底可能是安全的。三种调度在这里达到同一个峰值 η：固定的 η、"
-                           "从峰值开始的余弦调度，以及先爬升到峰值的预热。哪些会发散？",
+                           "到了谷底可能是安全的。三种调度的最大步长相同，都是峰值 η：从第一步起"
+                           "就等于峰值的固定 η；从峰值开始、随后逐渐减小的余弦调度；以及从"
+                           "远低于峰值的步长开始、在最初若干步里爬升到峰值、随后再减小的预热。哪些会"
+                           "发散？",
     P + "warmup.choice.all": "三种都会：峰值太大了",
     P + "warmup.choice.warm": "固定 η 和余弦会；预热能收敛",
     P + "warmup.choice.none": "都不会：峰值低于谷底的极限",
+    P + "warmup.choice.mixed": "上面三项之外的另一种组合",
     P + "warmup.measured": "从 w₀ = {w0} 出发，极限是 2/L″(w₀) = {start_limit}；在谷底 "
                            "w* = {bottom} 处是 {bottom_limit}。峰值为 η = {peak}；预热在 "
                            "{steps} 步中的前 {warmup} 步里爬升到峰值。固定 η：{const}"
@@ -175,16 +183,17 @@ ZH = {
                            "峰值低于谷底的极限，在那里是安全的。",
     P + "warmup.why.all": "这里连预热的那一路也发散了。",
     P + "warmup.why.none": "这里就连固定的 η 也一直留在范围内。",
+    P + "warmup.why.mixed": "这里三次运行的结果是另一种组合；上面那句话写明了哪些发散了。",
     P + "momentum.title": "动量带来了什么",
     P + "momentum.question": "在碗形曲面 f = ½ (u² + κ v²) 上取 κ = 100：梯度下降用最好的"
                              "固定 η，也要走很多步才能把距离缩到起始距离的 10⁻⁶ 以内。"
-                             "重球法（动量）用最好的 η 和 μ，所需步数少几倍？",
+                             "重球法（动量）用最好的 η 和 μ，所需步数只有梯度下降的几分之一？",
     P + "momentum.choice.same": "差不多一样多：没有方法能胜过最好的 η",
-    P + "momentum.choice.sqrt": "大约少 √κ = 10 倍",
-    P + "momentum.choice.kappa": "大约少 κ = 100 倍",
+    P + "momentum.choice.sqrt": "步数只有其约 1/√κ，即快约 √κ = 10 倍",
+    P + "momentum.choice.kappa": "步数只有其约 1/κ，即快约 κ = 100 倍",
     P + "momentum.measured": "κ = {kappa} 时，梯度下降取 η* = {gd_lr}，用了 {k_gd} 步才把距离"
                              "缩到起始距离的 {tol} 以内；重球法取 η = {hb_lr}、μ = {mu}，用了 "
-                             "{k_hb} 步：少了 {ratio} 倍，对照 √κ = {sqrtk} 和 κ = {kappa}。",
+                             "{k_hb} 步：梯度下降的步数是它的 {ratio} 倍，对照 √κ = {sqrtk} 和 κ = {kappa}。",
     P + "momentum.why.sqrt": "在最优设置下，梯度下降每一步把距离乘以 (κ − 1)/(κ + 1) ≈ "
                              "1 − 2/κ，重球法乘以 (√κ − 1)/(√κ + 1) ≈ 1 − 2/√κ。达到某个容差"
                              "所需的步数大致与 1/(1 − 速率) 成正比，所以加速倍数随 √κ 增长，"

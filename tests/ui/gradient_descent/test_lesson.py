@@ -86,7 +86,7 @@ def _warmup(lang="en"):
     nums = dict(w0=fmt(w.w0), start_limit=fmt(w.start_limit), bottom=fmt(w.bottom),
                 bottom_limit=fmt(w.bottom_limit), peak=fmt(w.peak), warmup=w.warmup,
                 steps=w.steps, const=said[0], cos=said[1], warm=said[2])
-    return decide.warmup_answer(runs[0].diverged_at >= 0, runs[2].diverged_at >= 0), nums
+    return decide.warmup_answer(*(r.diverged_at >= 0 for r in runs)), nums
 
 
 def _momentum(lang="en"):
