@@ -10,10 +10,11 @@ from ui.choosing.beyond import beyond_section
 from ui.choosing.controls import P, view_ui
 from ui.choosing.guide import guide_section
 from ui.choosing.ladder import ladder_section
-from ui.choosing.lesson import home_link, lesson
+from ui.choosing.lesson import lesson
 from ui.choosing.matrix import matrix_section
 from ui.choosing.sparse import sparse_section
 from ui.frame import setup
+from ui.lesson import next_lesson_link
 
 F = setup("choosing")
 
@@ -32,4 +33,4 @@ elif view == "beyond":
     beyond_section(F)
 else:
     matrix_section(F)
-home_link(F)
+next_lesson_link(F)      # the last lesson: back to the home page's list

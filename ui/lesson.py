@@ -74,6 +74,13 @@ class Step:
     extra: Mapping[str, object] = field(default_factory=dict)   # free for the page
 
 
+def said(F, key: str, answer: str, **numbers) -> Reveal:
+    """The usual reveal of step ``key``: its ``measured`` sentence and the ``why.<answer>``
+    sentence (text ids ``<page>.lesson.<key>.``), both filled with the run's ``numbers``."""
+    t = F.texts(f"{F.page}.lesson.{key}.")
+    return Reveal(answer, F.join([t("measured", **numbers), t(f"why.{answer}", **numbers)]))
+
+
 def step_titles(lang: str, page: str) -> list[tuple[str, str]]:
     """(step key, title) of ``page``'s lesson in step order, read from the catalogue
     (the home page lists lessons without importing the pages)."""
@@ -240,12 +247,17 @@ def _reveal(F, step: Step, p: str, code: str, codes: tuple[str, ...]) -> None:
 
 
 def next_lesson_link(F) -> None:
-    """The link to the next page's lesson, at the end of a page (none after the last)."""
+    """The link to the next page's lesson at the end of a page; after the last lesson, a
+    link back to the home page's list of lessons."""
     pages = [p for p in existing_pages() if p[0] != "home"]
     ids = [p[0] for p in pages]
-    if F.page not in ids or ids.index(F.page) + 1 >= len(ids):
+    if F.page not in ids:
+        return
+    st.divider()
+    if ids.index(F.page) + 1 == len(ids):            # the last lesson: back to the list
+        st.page_link("app.py", label=F.t("frame.lesson.home"), icon=":material/school:",
+                     query_params=carried())
         return
     page_id, path, icon = pages[ids.index(F.page) + 1]
-    st.divider()
     st.page_link(path, label=F.t("frame.lesson.next_page", page=F.t(f"nav.{page_id}")),
                  icon=icon, query_params=carried())

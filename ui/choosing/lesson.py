@@ -19,8 +19,6 @@ ends with :func:`home_link`, back to the home page's list of lessons.
 
 from __future__ import annotations
 
-import streamlit as st
-
 from core.experiments.ladder import LADDER_SEEDS
 from core.findings.guide import EXPERIMENTS, KEYS
 from core.findings.thresholds import TIE, TREND, WIN
@@ -29,8 +27,7 @@ from ui import numbers
 from ui.choosing import data
 from ui.choosing.controls import SHARED_LR, P
 from ui.choosing.wording import g3, labels, pct
-from ui.frame import carried
-from ui.lesson import Reveal, Step, lesson_box
+from ui.lesson import Reveal, Step, lesson_box, said
 
 L = P + "lesson."
 _S = EXPERIMENTS["sparse_race"].settings
@@ -40,11 +37,6 @@ LADDER = {KEYS["view"]: "ladder", KEYS["b2"]: f"{EXPERIMENTS['ladder'].settings[
 MATRIX = {KEYS["view"]: "matrix",
           KEYS["matrix_seed"]: int(EXPERIMENTS["matrix"].settings["matrix_seed"])}
 DECAY = {KEYS["view"]: "beyond", KEYS["part"]: "adamw"}
-
-
-def _said(F, key: str, answer: str, **nums) -> Reveal:
-    t = F.texts(L + f"{key}.")
-    return Reveal(answer, F.join([t("measured", **nums), t(f"why.{answer}", **nums)]))
 
 
 def sparse_numbers(s: dict = SPARSE) -> decide.SparseStep:
@@ -57,7 +49,7 @@ def sparse_numbers(s: dict = SPARSE) -> decide.SparseStep:
 def _sparse(F) -> Reveal:
     with F.busy():
         n = sparse_numbers()
-    return _said(F, "sparse", n.answer, a=g3(SPARSE[KEYS["a"]]), batch=SPARSE[KEYS["batch"]],
+    return said(F, "sparse", n.answer, a=g3(SPARSE[KEYS["a"]]), batch=SPARSE[KEYS["batch"]],
                  sgd=numbers.gap_text(F.t, n.sgd), adagrad=numbers.gap_text(F.t, n.adagrad),
                  factor=numbers.ratio(n.factor), sgd_rare=pct(n.sgd_rare),
                  adagrad_rare=pct(n.adagrad_rare), win=g3(WIN))
@@ -74,7 +66,7 @@ def _ladder(F) -> Reveal:
     f = n.found
     t = F.texts(L + "ladder.")
     where = t("ahead" if f.ahead else "behind", wins=f.wins, levels=f.levels)
-    return _said(F, "ladder", n.answer, b2=LADDER[KEYS["b2"]], seeds=len(LADDER_SEEDS),
+    return said(F, "ladder", n.answer, b2=LADDER[KEYS["b2"]], seeds=len(LADDER_SEEDS),
                  dense_a=g3(n.dense_a), a=g3(f.a), dense_ratio=numbers.ratio(n.dense_ratio),
                  sparse_ratio=numbers.ratio(n.sparse_ratio), trend=numbers.ratio(f.trend),
                  threshold=g3(TREND), where=where)
@@ -94,7 +86,7 @@ def _matrix(F) -> Reveal:
     best = [t("winner", scenario=F.t(P + f"scenario.{c}"),
               names=" = ".join(names[r] for r in tied))
             for c, tied in zip(m.columns, n.winners, strict=True)]
-    return _said(F, "matrix", n.answer, winners=t("sep").join(best), tie=numbers.precise(TIE, 4),
+    return said(F, "matrix", n.answer, winners=t("sep").join(best), tie=numbers.precise(TIE, 4),
                  everywhere=" = ".join(names[r] for r in n.everywhere),
                  most=names[n.most], count=n.most_count, total=n.total,
                  steadiest=names[n.steadiest], worst=numbers.ratio(n.steadiest_worst))
@@ -108,7 +100,7 @@ def decay_numbers(s: dict = DECAY) -> decide.DecayStep:
 def _decay(F) -> Reveal:
     with F.busy():
         n = decay_numbers()
-    return _said(F, "decay", n.answer, eta_lambda=g3(n.eta_lambda),
+    return said(F, "decay", n.answer, eta_lambda=g3(n.eta_lambda),
                  adamw_lo=g3(n.adamw_lo), adamw_hi=g3(n.adamw_hi),
                  adamw_spread=numbers.precise(n.adamw_spread, 6),
                  lo=g3(n.l2_lo), hi=g3(n.l2_hi), spread=numbers.ratio(n.l2_spread),
@@ -126,10 +118,3 @@ STEPS = (
 def lesson(F) -> Step | None:
     """Draw the lesson box (right under the page's intro); the revealed step or None."""
     return lesson_box(F, STEPS)
-
-
-def home_link(F) -> None:
-    """The last page has no next lesson: a link back to the home page's list of them."""
-    st.divider()
-    st.page_link("app.py", label=F.t(P + "lesson_home"), icon=":material/school:",
-                 query_params=carried())

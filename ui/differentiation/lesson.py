@@ -18,18 +18,13 @@ from __future__ import annotations
 from core.lessons import differentiation as decide
 from ui.differentiation import data
 from ui.differentiation.words import P, fmt
-from ui.lesson import Reveal, Step, lesson_box
+from ui.lesson import Reveal, Step, lesson_box, said
 
 LINE = {"line.kind": "sloped", "line.a": 0.8, "line.b": 0.5, "line.p1": -2.5, "line.p2": 2.5}
 SECANT = {"sec.f": "square", "sec.x0.square": 1.0, "sec.h": 0.001, "sec.left": False}
 POINT = {"rule.f": "cube", "rule.x.cube": 0.0}
 BEST_H = {"acc.f": "exp", "acc.x0.exp": 1.0}
 SIDE = 0.5             # the point step quotes f at x − SIDE and x + SIDE
-
-
-def _said(F, key: str, answer: str, **numbers) -> Reveal:
-    t = F.texts(P + f"lesson.{key}.")
-    return Reveal(answer, F.join([t("measured", **numbers), t(f"why.{answer}")]))
 
 
 def line_numbers(s: dict = LINE) -> dict:
@@ -44,7 +39,7 @@ def line_numbers(s: dict = LINE) -> dict:
 
 def _line(F) -> Reveal:
     n = line_numbers()
-    return _said(F, "line", n["answer"], x1=fmt(LINE["line.p1"]), x2=fmt(LINE["line.p2"]),
+    return said(F, "line", n["answer"], x1=fmt(LINE["line.p1"]), x2=fmt(LINE["line.p2"]),
                  run=fmt(n["run"]), rise=fmt(n["rise"]), far=fmt(n["far"]), u=fmt(n["u"]),
                  v=fmt(n["v"]), near=fmt(n["near"]),
                  others=", ".join(fmt(m) for m in n["others"]))
@@ -64,7 +59,7 @@ def secant_numbers(s: dict = SECANT) -> dict:
 
 def _secant(F) -> Reveal:
     n = secant_numbers()
-    return _said(F, "secant", n["answer"], x0=fmt(n["x0"]), h_large=fmt(n["h_large"]),
+    return said(F, "secant", n["answer"], x0=fmt(n["x0"]), h_large=fmt(n["h_large"]),
                  s_large=fmt(n["s_large"]), h=fmt(n["h"]), s=fmt(n["s_small"], 6),
                  d=fmt(n["exact"]), gap_large=fmt(n["gap_large"], 2),
                  gap=fmt(n["gap_small"], 2))
@@ -84,7 +79,7 @@ def point_numbers(s: dict = POINT) -> dict:
 def _point(F) -> Reveal:
     n = point_numbers()
     t = F.texts(P)
-    return _said(F, "point", n["answer"], x=fmt(n["x"]), d=fmt(n["d"]), fx=fmt(n["fx"]),
+    return said(F, "point", n["answer"], x=fmt(n["x"]), d=fmt(n["d"]), fx=fmt(n["fx"]),
                  left=fmt(n["left"]), right=fmt(n["right"]), f_left=fmt(n["f_left"]),
                  f_right=fmt(n["f_right"]), kind=t(f"kind.{n['answer']}"))
 
@@ -101,7 +96,7 @@ def best_h_numbers(s: dict = BEST_H) -> dict:
 
 def _best_h(F) -> Reveal:
     n = best_h_numbers()
-    return _said(F, "best_h", n["answer"], x0=fmt(n["x0"]), h_best=fmt(n["h_best"], 2),
+    return said(F, "best_h", n["answer"], x0=fmt(n["x0"]), h_best=fmt(n["h_best"], 2),
                  e_best=fmt(n["e_best"], 2), h_tiny=fmt(n["h_tiny"], 1),
                  e_tiny=fmt(n["e_tiny"], 2), h_large=fmt(n["h_large"]),
                  e_large=fmt(n["e_large"], 2), hc_best=fmt(n["hc_best"], 2),

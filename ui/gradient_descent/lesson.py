@@ -34,7 +34,7 @@ from ui.gradient_descent import conditioning_data as cdata
 from ui.gradient_descent import data
 from ui.gradient_descent import schedules_data as sdata
 from ui.gradient_descent.one_weight import fmt, pct
-from ui.lesson import Reveal, Step, lesson_box
+from ui.lesson import Reveal, Step, lesson_box, said
 
 P = "gradient_descent.lesson."
 OVERSHOOT = {"curve": "quadratic", "c": 1.0, "w0.quadratic": 2.5, "steps": 30,
@@ -46,17 +46,12 @@ MOMENTUM = {"cond.kappa": 100.0}
 BOWL_START = tuple(SURFACE_LESSONS["bowl"].start)
 
 
-def _said(F, key: str, answer: str, **nums) -> Reveal:
-    t = F.texts(P + f"{key}.")
-    return Reveal(answer, F.join([t("measured", **nums), t(f"why.{answer}")]))
-
-
 def _overshoot(F) -> Reveal:
     s = OVERSHOOT
     c, lr, steps = s["c"], s["lr.quadratic"], s["steps"]
     table, v, diverged_at, _ = data.one_weight(s["curve"], c, s["w0.quadratic"], lr, steps)
     n = decide.overshoot_step(c, lr, diverged_at >= 0, v.ratio, v.flips)
-    return _said(F, "overshoot", n.answer, c=fmt(c), limit=fmt(n.limit), lr=fmt(lr),
+    return said(F, "overshoot", n.answer, c=fmt(c), limit=fmt(n.limit), lr=fmt(lr),
                  r=fmt(n.r), steps=steps, flips=n.flips, w0=fmt(s["w0.quadratic"]),
                  w_end=fmt(float(table.w_new.iloc[-1])), ratio=fmt(n.ratio),
                  tol=pct(CONVERGED))
@@ -77,7 +72,7 @@ def _steep(F) -> Reveal:
     n = decide.steep_step(kappa, lr, tr.points, tr.losses, tr.valid, int(tr.diverged_at))
     t = F.texts(P + "steep.")
     end = t("end.diverged", k=n.k) if n.k >= 0 else t("end.settled")
-    return _said(F, "steep", n.answer, kappa=fmt(kappa), lr=fmt(lr), limit_y=fmt(n.limit_y),
+    return said(F, "steep", n.answer, kappa=fmt(kappa), lr=fmt(lr), limit_y=fmt(n.limit_y),
                  limit_x=fmt(n.limit_x), rx=fmt(n.rx), ry=fmt(n.ry), end=end,
                  k_last=n.k_last, x=fmt(n.x), y=fmt(n.y))
 
@@ -88,7 +83,7 @@ def _noise(F) -> Reveal:
                                          s["steps3"])
     m = compare_paths(data.regression_of(s["seed"], s["noise"]), full, mini)
     n = decide.noise_step(int(mini.diverged_at) >= 0, m.spread_full, m.spread_mini)
-    return _said(F, "noise", n.answer, batch=s["batch"], lr=fmt(s["lr3"]), steps=s["steps3"],
+    return said(F, "noise", n.answer, batch=s["batch"], lr=fmt(s["lr3"]), steps=s["steps3"],
                  gap_full=numbers.gap_text(F.t, m.gap_full, 4),
                  gap_mini=numbers.gap_text(F.t, m.gap_mini, 4),
                  spread_full=fmt(n.spread_full), spread_mini=fmt(n.spread_mini),
@@ -102,7 +97,7 @@ def _warmup(F) -> Reveal:
     t = F.texts(P + "warmup.")
     const, cos, warm = (t("end.diverged", k=r.diverged_at) if r.diverged_at >= 0
                         else t("end.ok", w=fmt(r.end)) for r in runs)
-    return _said(F, "warmup", answer, w0=fmt(w.w0), start_limit=fmt(w.start_limit),
+    return said(F, "warmup", answer, w0=fmt(w.w0), start_limit=fmt(w.start_limit),
                  bottom=fmt(w.bottom), bottom_limit=fmt(w.bottom_limit), peak=fmt(w.peak),
                  warmup=w.warmup, steps=w.steps, const=const, cos=cos, warm=warm)
 
@@ -110,7 +105,7 @@ def _warmup(F) -> Reveal:
 def _momentum(F) -> Reveal:
     r = cdata.rates(MOMENTUM["cond.kappa"])
     n = decide.momentum_step(r.gd_reached, r.hb_reached, r.kappa)
-    return _said(F, "momentum", n.answer, kappa=fmt(r.kappa), tol=fmt(r.tol),
+    return said(F, "momentum", n.answer, kappa=fmt(r.kappa), tol=fmt(r.tol),
                  gd_lr=numbers.precise(r.gd_lr, 6), hb_lr=numbers.precise(r.hb_lr, 6),
                  mu=numbers.precise(r.hb_mu, 6), k_gd=numbers.count(n.k_gd),
                  k_hb=numbers.count(n.k_hb), ratio=numbers.fmt(n.ratio, 3),

@@ -100,7 +100,6 @@ EN = {
                              "{tie}, and as clearly different at {win}× or more, and the two "
                              "spreads above do not fall one on each side.",
     # the end of the last page
-    "choosing.lesson_home": "Back to the list of lessons on the home page",
 }
 
 ZH = {
@@ -177,5 +176,4 @@ ZH = {
     P + "decay.why.unclear": "这次运行分不出是哪一种规则：本页把最大值 ÷ 最小值低于 {tie} "
                              "算作每个权重的衰减率相同，把 {win} 倍及以上算作明显不同，"
                              "而上面两个比值并没有恰好一边一个。",
-    "choosing.lesson_home": "回到首页的课程列表",
 }

@@ -19,6 +19,7 @@ EN = {
                          "again.",
     "frame.lesson.next": "Next: step {n}",
     "frame.lesson.next_page": "Next lesson: {page}",
+    "frame.lesson.home": "Back to the list of lessons on the home page",
 }
 
 ZH = {
@@ -36,4 +37,5 @@ ZH = {
                          "点击“运行实验”可以重新载入。",
     "frame.lesson.next": "下一步：第 {n} 步",
     "frame.lesson.next_page": "下一课：{page}",
+    "frame.lesson.home": "回到首页的课程列表",
 }

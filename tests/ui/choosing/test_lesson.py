@@ -228,7 +228,7 @@ def test_the_default_view_loads_nothing():
     assert home_link(at).page == home_link(at, "nav.home").page       # the menu's home link
 
 
-def home_link(at, label_key="choosing.lesson_home", lang="en"):
+def home_link(at, label_key="frame.lesson.home", lang="en"):
     """The page link labelled ``label_key``."""
     label = text(lang, label_key)
     found = [el.proto for el in at.get("page_link") if el.proto.label == label]
