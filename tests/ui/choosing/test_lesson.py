@@ -18,6 +18,7 @@ from core.experiments.sparse_race import CONTROL_SEEDS, STEPS, control, problem,
 from core.findings.thresholds import TIE, TREND, WIN
 from core.lessons import choosing as decide
 from tests.apputil import assert_clean, open_page
+from tests.lessons import md, open_step, verdicts
 from tests.ui.test_chinese import english
 from ui import numbers
 from ui.choosing import lesson as L
@@ -124,19 +125,8 @@ STEPS_ = [(str(i), step) for i, step in enumerate(L.STEPS, start=1)]
 IDS = [s.key for _, s in STEPS_]
 
 
-def md(at) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
-def verdicts(at) -> str:
-    return "\n".join(b.value for b in [*at.success, *at.warning, *at.info])
-
-
 def _open(code, lang="en", extra=None):
-    query = {"lang": lang, **(extra or {})} if lang != "en" else dict(extra or {})
-    if code != "1":
-        query["lesson"] = code
-    return open_page(PAGE, query, timeout=300)
+    return open_step(PAGE, code, lang, extra, timeout=300)
 
 
 def _said(lang, key, answer, nums):

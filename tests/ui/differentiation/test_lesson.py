@@ -14,6 +14,8 @@ from core.calculus.stationary import stationary_points
 from core.lessons import differentiation as decide
 from core.problems.curves import get_curve
 from tests.apputil import assert_clean, open_page
+from tests.lessons import md, open_step, verdicts
+from tests.lessons import same as _same
 from tests.ui.test_chinese import english
 from ui.differentiation import data
 from ui.differentiation import lesson as L
@@ -78,23 +80,8 @@ EXPECT = {"line": _line, "secant": _secant, "point": _point, "best_h": _best_h}
 STEPS = [(str(i), step) for i, step in enumerate(L.STEPS, start=1)]
 
 
-def md(at) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
-def verdicts(at) -> str:
-    return "\n".join(b.value for b in [*at.success, *at.warning, *at.info])
-
-
 def _open(code, lang="en", extra=None):
-    query = {"lang": lang, **(extra or {})} if lang != "en" else dict(extra or {})
-    if code != "1":
-        query["lesson"] = code
-    return open_page(PAGE, query)
-
-
-def _same(got, want):
-    return math.isclose(got, want, rel_tol=1e-9) if isinstance(want, float) else got == want
+    return open_step(PAGE, code, lang, extra)
 
 
 def test_the_steps_follow_the_page_and_the_catalogue():

@@ -25,6 +25,8 @@ from core.problems.regression import (
 from core.problems.surfaces import get_surface
 from core.training.run import run
 from tests.apputil import assert_clean, open_page
+from tests.lessons import md, open_step, verdicts
+from tests.lessons import same as _same
 from tests.ui.test_chinese import english
 from ui import numbers
 from ui.gradient_descent import lesson as L
@@ -111,23 +113,8 @@ EXPECT = {"overshoot": _overshoot, "steep": _steep, "noise": _noise, "warmup": _
 STEPS = [(str(i), step) for i, step in enumerate(L.STEPS, start=1)]
 
 
-def md(at) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
-def verdicts(at) -> str:
-    return "\n".join(b.value for b in [*at.success, *at.warning, *at.info])
-
-
 def _open(code, lang="en", extra=None):
-    query = {"lang": lang, **(extra or {})} if lang != "en" else dict(extra or {})
-    if code != "1":
-        query["lesson"] = code
-    return open_page(PAGE, query)
-
-
-def _same(got, want):
-    return math.isclose(got, want, rel_tol=1e-9) if isinstance(want, float) else got == want
+    return open_step(PAGE, code, lang, extra)
 
 
 def test_the_steps_follow_the_page():
