@@ -18,7 +18,7 @@ from core.experiments.sparse_race import CONTROL_SEEDS, STEPS, control, problem,
 from core.findings.thresholds import TIE, TREND, WIN
 from core.lessons import choosing as decide
 from tests.apputil import assert_clean, open_page
-from tests.lessons import md, open_step, verdicts
+from tests.lessons import assert_verdict, md, open_step, predict_and_run
 from tests.ui.test_chinese import english
 from ui import numbers
 from ui.choosing import lesson as L
@@ -147,8 +147,7 @@ def test_each_step_loads_its_run_and_quotes_core(code, step, pick):
     assert_clean(at)
     assert MEASURED["en"] not in md(at)
     guess = step.choices[pick]
-    at.radio(key=f"_lesson_guess.{code}").set_value(guess).run()
-    at.button(key="_lesson_run").click().run()
+    predict_and_run(at, code, guess)
     assert_clean(at)
     for key, want in step.settings.items():
         assert at.session_state[key] == want, (key, at.session_state[key], want)
@@ -157,14 +156,7 @@ def test_each_step_loads_its_run_and_quotes_core(code, step, pick):
     measured, why = _said("en", step.key, answer, nums)
     assert measured in md(at), (measured, md(at))
     assert why in md(at)
-    shows = text("en", P + f"{step.key}.choice.{answer}")
-    if guess == answer:
-        assert text("en", "frame.lesson.verdict_right", answer=shows) in verdicts(at)
-    else:
-        wrong = text("en", "frame.lesson.verdict_wrong",
-                     guess=text("en", P + f"{step.key}.choice.{guess}"), answer=shows)
-        assert wrong in verdicts(at)
-    assert at.query_params["shown"] == "1" and at.query_params["guess"] == guess
+    assert_verdict(at, P, step.key, guess, answer)
 
 
 def test_what_the_runs_show():

@@ -14,7 +14,7 @@ from core.calculus.stationary import stationary_points
 from core.lessons import differentiation as decide
 from core.problems.curves import get_curve
 from tests.apputil import assert_clean, open_page
-from tests.lessons import md, open_step, verdicts
+from tests.lessons import assert_verdict, md, open_step, predict_and_run
 from tests.lessons import same as _same
 from tests.ui.test_chinese import english
 from ui.differentiation import data
@@ -96,22 +96,14 @@ def test_each_step_loads_its_run_and_quotes_core(code, step, pick):
     assert_clean(at)
     assert "What the run measured" not in md(at)
     guess = step.choices[pick]
-    at.radio(key=f"_lesson_guess.{code}").set_value(guess).run()
-    at.button(key="_lesson_run").click().run()
+    predict_and_run(at, code, guess)
     assert_clean(at)
     for key, want in step.settings.items():
         assert _same(at.session_state[key], want), (key, at.session_state[key], want)
     answer, nums = EXPECT[step.key]()
     measured = text("en", P + f"{step.key}.measured", **nums)
     assert measured in md(at), (measured, md(at))
-    shows = text("en", P + f"{step.key}.choice.{answer}")
-    if guess == answer:
-        assert text("en", "frame.lesson.verdict_right", answer=shows) in verdicts(at)
-    else:
-        wrong = text("en", "frame.lesson.verdict_wrong",
-                     guess=text("en", P + f"{step.key}.choice.{guess}"), answer=shows)
-        assert wrong in verdicts(at)
-    assert at.query_params["shown"] == "1" and at.query_params["guess"] == guess
+    assert_verdict(at, P, step.key, guess, answer)
 
 
 def test_the_runs_show_the_textbook_answers():
